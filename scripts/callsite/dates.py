@@ -1,0 +1,119 @@
+"""Parse dates and times as Finnish staff write them, always in Helsinki time.
+
+Accepted: ``20.8.2020``, ``20.8.2020 klo 16.15``, ``20.8.2020 16:15``,
+``2020-08-20``, ``2020-08-20 16:15``, ``2020-08-20T16:15:00+03:00``.
+Anything else, or anything that could mean two things, is an error with a hint:
+never a guess. A wall-clock time that does not exist in Helsinki (the hour
+skipped in spring) or occurs twice (the hour repeated in autumn) is an error too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+class DateProblem(ValueError):
+    """A date or time that cannot be used, with a hint for staff."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+_FI_DATE = r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d+)"
+_ISO_DATE = r"(?P<Y>\d{4})-(?P<M>\d{2})-(?P<D>\d{2})"
+_TIME = r"(?P<h>\d{1,2})[.:](?P<min>\d{2})(?:[.:](?P<s>\d{2}))?"
+_SEP = r"(?:\s+(?:klo|kl\.?)\s*|\s+|T)"
+_OFFSET = r"(?P<off>Z|[+-]\d{2}:?\d{2})?"
+_PATTERN = re.compile(rf"^(?:{_FI_DATE}|{_ISO_DATE})(?:{_SEP}{_TIME}{_OFFSET})?$", re.IGNORECASE)
+
+EXAMPLE_DATE = "20.8.2026"
+EXAMPLE_DATETIME = "20.8.2026 klo 16.15"
+
+
+def _explain(text: str) -> DateProblem:
+    if re.match(r"^\d{1,2}\.\d{1,2}\.\d{2}(\D|$)", text):
+        return DateProblem(f"the year in {text!r} has two digits", "write the year with four digits, e.g. 20.8.2026")
+    if re.match(r"^\d{1,2}/\d{1,2}/\d{2,4}", text):
+        return DateProblem(f"{text!r} could mean two different days",
+                           f"write the date as day.month.year, e.g. {EXAMPLE_DATE}")
+    if re.match(r"^\d{1,2}\.\d{1,2}\.?$", text):
+        return DateProblem(f"the date {text!r} has no year", f"write the year too, e.g. {EXAMPLE_DATE}")
+    if re.match(r"^\d{1,2}[.:]\d{2}$", text):
+        return DateProblem(f"{text!r} is a time without a date", f"write the date too, e.g. {EXAMPLE_DATETIME}")
+    return DateProblem(f"{text!r} is not a date we can read",
+                       f"write e.g. {EXAMPLE_DATE} or {EXAMPLE_DATETIME}")
+
+
+def _parts(text: str):
+    match = _PATTERN.match(text.strip())
+    if not match:
+        raise _explain(text.strip())
+    g = match.groupdict()
+    year, month, day = (int(g["y"]), int(g["m"]), int(g["d"])) if g["d"] else (int(g["Y"]), int(g["M"]), int(g["D"]))
+    if g["y"] and len(g["y"]) != 4:
+        raise DateProblem(f"the year in {text.strip()!r} is not four digits", f"e.g. {EXAMPLE_DATE}")
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        raise DateProblem(f"the date {text.strip()!r} does not exist",
+                          "check the day and the month (day.month.year)") from None
+    if g["h"] is None:
+        return date, None, None
+    hour, minute, second = int(g["h"]), int(g["min"]), int(g["s"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise DateProblem(f"the time in {text.strip()!r} does not exist",
+                          "times run from 0.00 to 23.59; for midnight at the end of a day write 23.59")
+    return date, dt.time(hour, minute, second), g["off"]
+
+
+def parse_date(text: str) -> dt.date:
+    """A calendar date without time, e.g. a publication date."""
+    date, time, _ = _parts(text)
+    if time is not None:
+        raise DateProblem(f"{text.strip()!r} has a time, but only a date is expected here",
+                          f"write only the date, e.g. {EXAMPLE_DATE}")
+    return date
+
+
+def parse_moment(text: str, *, time_required: bool) -> tuple[dt.datetime, bool]:
+    """A moment in Helsinki time. Returns ``(moment, had_time)``.
+
+    Without a time (when allowed) the moment is the start of the day.
+    """
+    date, time, offset = _parts(text)
+    if time is None:
+        if time_required:
+            raise DateProblem(f"{text.strip()!r} has no time of day",
+                              f"add the time, e.g. {date.day}.{date.month}.{date.year} klo 16.15")
+        return dt.datetime.combine(date, dt.time(0, 0), HELSINKI), False
+    if offset:
+        sign = 1 if offset[0] == "+" else -1
+        digits = offset.replace(":", "")[1:] if offset != "Z" else "0000"
+        zone = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+        return dt.datetime.combine(date, time, zone).astimezone(HELSINKI), True
+    return helsinki_wall_time(date, time, text.strip()), True
+
+
+def helsinki_wall_time(date: dt.date, time: dt.time, shown: str) -> dt.datetime:
+    """Attach Helsinki time; refuse the skipped and the repeated hour of DST changes."""
+    early = dt.datetime.combine(date, time, HELSINKI)
+    round_trip = early.astimezone(dt.timezone.utc).astimezone(HELSINKI)
+    if round_trip.replace(tzinfo=None) != early.replace(tzinfo=None):
+        raise DateProblem(f"{shown!r} does not exist in Helsinki (clocks jump from 3.00 to 4.00 that night)",
+                          "choose a time outside 3.00-3.59 on that night")
+    if early.utcoffset() != early.replace(fold=1).utcoffset():
+        raise DateProblem(f"{shown!r} occurs twice in Helsinki (clocks go back from 4.00 to 3.00 that night)",
+                          "choose a time outside 3.00-3.59 on that night")
+    return early
+
+
+def parse_now(text: str) -> dt.datetime:
+    """The build's "now" from ``--now`` or ``CALLSITE_NOW``; seconds allowed."""
+    moment, _ = parse_moment(text, time_required=False)
+    return moment

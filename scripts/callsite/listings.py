@@ -1,0 +1,65 @@
+"""Which calls go where: the home page sections, the archive and the tag pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Iterable
+
+from .model import Call
+from .status import CallView, Status, last_deadline, next_deadline, status_of
+
+FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+_CLOSED = (Status.CLOSED, Status.DECIDED, Status.CANCELLED)
+
+
+def view_calls(calls: Iterable[Call], now: dt.datetime, closing_soon: dt.timedelta) -> list[CallView]:
+    return [CallView(c, status_of(c, now, closing_soon), next_deadline(c, now)) for c in calls]
+
+
+def _ended(view: CallView) -> dt.datetime:
+    if view.call.cancelled is not None:
+        return dt.datetime.combine(view.call.cancelled.date, dt.time(), dt.timezone.utc)
+    return last_deadline(view.call) or view.call.first_opening
+
+
+def sort_open(views: Iterable[CallView]) -> list[CallView]:
+    """Nearest deadline first; continuous calls (no deadline) after them."""
+    return sorted((v for v in views if v.status.is_open),
+                  key=lambda v: (v.next_deadline or FAR_FUTURE, v.call.id))
+
+
+def sort_upcoming(views: Iterable[CallView]) -> list[CallView]:
+    return sorted((v for v in views if v.status is Status.UPCOMING), key=lambda v: (v.call.first_opening, v.call.id))
+
+
+def sort_closed(views: Iterable[CallView]) -> list[CallView]:
+    """Most recently ended first."""
+    closed = [v for v in views if v.status in _CLOSED]
+    return sorted(closed, key=lambda v: (_ended(v), v.call.id), reverse=True)
+
+
+def recently_closed(views: Iterable[CallView], now: dt.datetime, window: dt.timedelta, limit: int) -> list[CallView]:
+    return [v for v in sort_closed(views) if _ended(v) >= now - window][:limit]
+
+
+def sort_for_topic(views: Iterable[CallView]) -> list[CallView]:
+    """Open first, then upcoming, then the rest, newest first."""
+    views = list(views)
+    return sort_open(views) + sort_upcoming(views) + sort_closed(views)
+
+
+def group_by_year(views: Iterable[CallView]) -> list[tuple[int, list[CallView]]]:
+    """The archive: years newest first; in a year, the latest opening first."""
+    years: dict[int, list[CallView]] = defaultdict(list)
+    for view in views:
+        years[view.call.first_opening.year].append(view)
+    return [
+        (year, sorted(years[year], key=lambda v: (v.call.first_opening, v.call.id), reverse=True))
+        for year in sorted(years, reverse=True)
+    ]
+
+
+def group_by_tag(views: Iterable[CallView], tags: Iterable[str]) -> dict[str, list[CallView]]:
+    views = list(views)
+    return {tag: sort_for_topic(v for v in views if tag in v.call.tags) for tag in tags}

@@ -1,0 +1,94 @@
+"""Finnish and Swedish formatting (Babel) and interface strings (gettext catalogs).
+
+Every function takes the language explicitly; nothing reads the process locale
+or the clock. Babel locales: ``fi`` and ``sv_FI`` (Finland-Swedish).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from pathlib import Path
+
+from babel.dates import format_date, format_time
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.support import Translations
+
+from .dates import HELSINKI
+from .model import Amount, Round
+
+LOCALES = {"fi": "fi", "sv": "sv_FI"}
+LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska"}
+HREFLANG = {"fi": "fi", "sv": "sv-FI"}
+CATALOG_DIR = Path(__file__).parent / "locales"
+
+
+@functools.lru_cache(maxsize=None)
+def translations(lang: str) -> Translations:
+    """The compiled catalog for ``lang``, read from ``locales/<lang>.po``."""
+    with open(CATALOG_DIR / f"{lang}.po", "rb") as po:
+        catalog = read_po(po, locale=LOCALES[lang])
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer)
+
+
+def gettext(lang: str, message: str, **values) -> str:
+    text = translations(lang).gettext(message)
+    return text % values if values else text
+
+
+def format_day(value: dt.date | dt.datetime, lang: str) -> str:
+    """``5.3.2020`` in both languages."""
+    if isinstance(value, dt.datetime):
+        value = value.astimezone(HELSINKI).date()
+    return format_date(value, format="short", locale=LOCALES[lang])
+
+
+def format_clock(value: dt.datetime, lang: str) -> str:
+    """``16.15`` (Helsinki time)."""
+    return format_time(value.astimezone(HELSINKI), format="short", locale=LOCALES[lang])
+
+
+def format_moment(value: dt.datetime, lang: str, with_time: bool = True) -> str:
+    """``20.8.2020 klo 16.15`` / ``20.8.2020 kl. 16.15``."""
+    if not with_time:
+        return format_day(value, lang)
+    return gettext(lang, "%(date)s at %(time)s", date=format_day(value, lang), time=format_clock(value, lang))
+
+
+def format_period(round_: Round, lang: str) -> str:
+    """``5.3.2020 – 20.8.2020 klo 16.15`` / ``5.3.2020–20.8.2020 kl. 16.15``."""
+    start = format_moment(round_.opens.at, lang, round_.opens.has_time)
+    if round_.closes is None:
+        return gettext(lang, "from %(start)s, continuous application", start=start)
+    return gettext(lang, "%(start)s – %(end)s", start=start, end=format_moment(round_.closes, lang))
+
+
+def format_euros(euros: int, lang: str) -> str:
+    """``1,5 miljoonaa euroa`` / ``1,5 miljoner euro`` for round millions, else ``250 000 euroa``."""
+    locale = LOCALES[lang]
+    if euros >= 1_000_000 and euros % 10_000 == 0:
+        number = format_compact_decimal(euros, format_type="long", locale=locale, fraction_digits=2)
+        return translations(lang).ngettext("%(number)s euro", "%(number)s euros", 2) % {"number": number}
+    number = format_decimal(euros, locale=locale)
+    return translations(lang).ngettext("%(number)s euro", "%(number)s euros", euros) % {"number": number}
+
+
+def format_amount(amount: Amount, lang: str) -> str:
+    """``noin 1,5 miljoonaa euroa``, ``enintään 200 000 euroa``."""
+    money = format_euros(amount.euros, lang)
+    if amount.precision == "approximately":
+        return gettext(lang, "approximately %(amount)s", amount=money)
+    if amount.precision == "at_most":
+        return gettext(lang, "at most %(amount)s", amount=money)
+    return money
+
+
+def format_share(percent: int, lang: str) -> str:
+    """``90 %`` with the locale's spacing."""
+    return format_percent(percent / 100, locale=LOCALES[lang])

@@ -1,0 +1,340 @@
+"""The data model of a funding call: one YAML file in ``calls/`` per call.
+
+Declared once, as frozen pydantic models with a docstring per field: the
+docstrings are the field reference for staff and end up in the JSON Schema.
+Both languages stand side by side in every text (``fi`` and ``sv``); the texts
+may differ in content, but every required text exists in both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .dates import DateProblem, parse_date, parse_moment
+
+LANGUAGES = ("fi", "sv")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True,
+        arbitrary_types_allowed=True,
+    )
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A moment in Helsinki time, remembering whether staff gave a time of day."""
+
+    at: dt.datetime
+    has_time: bool
+
+
+def _date_error(problem: DateProblem) -> PydanticCustomError:
+    return PydanticCustomError("date_problem", problem.message, {"hint": problem.hint})
+
+
+def _to_date(value):
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except DateProblem as problem:
+            raise _date_error(problem) from None
+    return value
+
+
+def _to_moment(value):
+    if isinstance(value, str):
+        try:
+            return Moment(*parse_moment(value, time_required=False))
+        except DateProblem as problem:
+            raise _date_error(problem) from None
+    return value
+
+
+def _to_deadline(value):
+    if isinstance(value, str):
+        try:
+            return parse_moment(value, time_required=True)[0]
+        except DateProblem as problem:
+            raise _date_error(problem) from None
+    return value
+
+
+def _to_euros(value):
+    """Accept ``1500000`` and ``1 500 000`` (spaces as a Finn writes them)."""
+    if isinstance(value, str) and re.fullmatch(r"\d{1,3}(?:[ \u00a0]\d{3})+|\d+", value.strip()):
+        return int(re.sub(r"\s", "", value))
+    return value
+
+
+# Scalars are strict (no "yes" -> True, no 1597929300 -> datetime); dates arrive as text
+# and are parsed by :mod:`callsite.dates` before pydantic sees them.
+Date = Annotated[dt.date, BeforeValidator(_to_date), Field(strict=True)]
+OpeningMoment = Annotated[Moment, BeforeValidator(_to_moment)]
+Deadline = Annotated[dt.datetime, BeforeValidator(_to_deadline), Field(strict=True)]
+Euros = Annotated[int, BeforeValidator(_to_euros), Field(strict=True, gt=0)]
+Flag = Annotated[bool, Field(strict=True)]
+NonEmpty = Annotated[str, Field(strict=True, min_length=1)]
+Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
+Url = Annotated[str, Field(min_length=1)]
+
+
+class Text(Strict):
+    """A short text in both languages."""
+
+    fi: NonEmpty
+    """Finnish text."""
+    sv: NonEmpty
+    """Swedish text."""
+
+
+class Markdown(Text):
+    """A longer text in both languages; Markdown allowed (lists, links, emphasis), raw HTML not."""
+
+
+class Slugs(Strict):
+    """The last part of the page address in each language, e.g. ``innovatiiviset-oppimisymparistot-2020``."""
+
+    fi: Slug
+    """Finnish address part: lowercase letters a-z, digits and hyphens."""
+    sv: Slug
+    """Swedish address part: lowercase letters a-z, digits and hyphens."""
+
+
+class Urls(Strict):
+    """A link target in each language (the same address may be given twice)."""
+
+    fi: Url
+    """Address for the Finnish page."""
+    sv: Url
+    """Address for the Swedish page."""
+
+
+GrantType = Literal["general", "special"]
+Precision = Literal["exact", "approximately", "at_most"]
+LinkKind = Literal["application", "announcement", "attachment", "more_info"]
+
+
+class Amount(Strict):
+    """An amount of money in euros and how exact it is."""
+
+    euros: Euros
+    """Whole euros, e.g. 1500000 or "1 500 000"."""
+    precision: Precision = "exact"
+    """exact, approximately ("noin" / "cirka") or at_most ("enintään" / "högst")."""
+
+
+class Pot(Strict):
+    """A named part of the money, e.g. one per focus area or applicant group."""
+
+    name: Text
+    """Name of the part in both languages."""
+    amount: Amount
+    """Money in this part."""
+
+
+class PerProject(Strict):
+    """Limits for one project's grant."""
+
+    min_euros: Optional[Euros] = None
+    """Smallest grant given to one project."""
+    max_euros: Optional[Euros] = None
+    """Largest grant given to one project."""
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.min_euros and self.max_euros and self.min_euros > self.max_euros:
+            raise PydanticCustomError("order", "the smallest grant is larger than the largest grant",
+                                      {"hint": "swap min_euros and max_euros"})
+        if not self.min_euros and not self.max_euros:
+            raise PydanticCustomError("empty", "give min_euros, max_euros or both",
+                                      {"hint": "or delete per_project"})
+        return self
+
+
+class Funding(Strict):
+    """The money available in this call."""
+
+    total: Amount
+    """All money available."""
+    purpose: Text
+    """What the money is for, continuing the sentence "Opetushallitus asettaa haettaviksi noin 1,5 miljoonaa
+    euroa ..." / "Utbildningsstyrelsen utlyser cirka 1,5 miljoner euro ...", e.g.
+    "innovatiivisten oppimisympäristöjen edistämiseen"."""
+    pots: tuple[Pot, ...] = ()
+    """Optional split of the money into named parts."""
+    max_aid_share: Optional[Annotated[int, Field(strict=True, ge=1, le=100)]] = None
+    """Largest share of a project's total costs that the grant covers, in per cent (e.g. 90);
+    the page then also states the smallest self-financing share (10 %)."""
+    per_project: Optional[PerProject] = None
+    """Optional limits for one project's grant."""
+    budget_dependent: Flag = False
+    """true if the money depends on Parliament approving the state budget."""
+
+
+class Round(Strict):
+    """One application period, e.g. one round or one applicant group."""
+
+    name: Optional[Text] = None
+    """Name of the round; required when the call has several rounds."""
+    opens: OpeningMoment
+    """Opening date, time optional: 5.3.2020 or 5.3.2020 klo 9.00 (Helsinki time)."""
+    closes: Optional[Deadline] = None
+    """Closing date with time: 20.8.2020 klo 16.15 (Helsinki time). Leave out for continuous application."""
+    continuous: Flag = False
+    """true for continuous application with no closing date (decisions several times a year)."""
+    amount: Optional[Amount] = None
+    """Money for this round, when rounds have their own."""
+
+    @model_validator(mode="after")
+    def _period(self):
+        if self.continuous and self.closes is not None:
+            raise PydanticCustomError("period", "a continuous round has no closing date",
+                                      {"hint": "delete closes, or set continuous: false"})
+        if not self.continuous and self.closes is None:
+            raise PydanticCustomError("period", "the closing date (closes) is missing",
+                                      {"hint": "add e.g. closes: 20.8.2026 klo 16.15, "
+                                               "or continuous: true for continuous application"})
+        if self.closes is not None and self.closes <= self.opens.at:
+            raise PydanticCustomError("period", "the call closes before it opens",
+                                      {"hint": "check the dates of opens and closes"})
+        return self
+
+
+class FocusAreas(Strict):
+    """The focus areas (painopisteet / prioriteringar) projects may choose from."""
+
+    intro: Optional[Text] = None
+    """Sentence before the list, e.g. "Hankkeet voivat keskittyä yhteen tai useampaan painopisteeseen"."""
+    items: tuple[Markdown, ...] = Field(min_length=1)
+    """The focus areas, one list item each."""
+
+
+class Eligibility(Strict):
+    """Who may apply."""
+
+    applicant_types: tuple[Key, ...] = Field(min_length=1)
+    """Applicant types from calls/_vocabulary.yaml, e.g. municipality."""
+    text: Markdown
+    """Who may apply, in full sentences."""
+    participants_without_aid: Optional[Markdown] = None
+    """Who may take part without receiving aid, e.g. state-run schools."""
+
+
+class Contact(Strict):
+    """A person to ask about the call."""
+
+    name: NonEmpty
+    """Full name."""
+    title: Optional[Text] = None
+    """Job title in both languages."""
+    email: Optional[Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]] = None
+    """Email address."""
+    phone: Optional[NonEmpty] = None
+    """Phone number, e.g. +358 29 533 1000."""
+
+
+class Link(Strict):
+    """A link with a label and an address in each language."""
+
+    kind: LinkKind
+    """application (the form in the grant system), announcement, attachment or more_info."""
+    label: Text
+    """Link text in both languages."""
+    url: Urls
+    """Address in both languages: https://, http:// or mailto:."""
+
+
+class Decisions(Strict):
+    """Set when the funding decisions have been published."""
+
+    date: Date
+    """Date the decisions were published."""
+    url: Optional[Urls] = None
+    """Optional link to the decisions."""
+
+
+class Cancellation(Strict):
+    """Set when the call has been cancelled."""
+
+    date: Date
+    """Date of cancellation."""
+    reason: Optional[Text] = None
+    """Optional reason shown on the page."""
+
+
+class Call(Strict):
+    """One funding call (rahoitushaku / utlysning)."""
+
+    id: Key
+    """Stable identifier; never change it once published (feeds and calendars use it)."""
+    slug: Slugs
+    """Page address part in each language."""
+    title: Text
+    """Title in both languages."""
+    published: Date
+    """Publication date, e.g. 5.3.2020."""
+    grant_type: GrantType
+    """general (yleisavustus / allmänt understöd) or special (erityisavustus / specialunderstöd)."""
+    tags: tuple[Key, ...] = Field(min_length=1)
+    """Topic tags from calls/_vocabulary.yaml, e.g. [esiopetus, perusopetus]."""
+    rounds: tuple[Round, ...] = Field(min_length=1)
+    """Application periods: one, or several rounds or applicant groups."""
+    funding: Funding
+    """The money available."""
+    purpose: Markdown
+    """Purpose and background of the grant."""
+    focus_areas: Optional[FocusAreas] = None
+    """Optional list of focus areas."""
+    requirements: Optional[Markdown] = None
+    """Optional text on what funded projects must deliver."""
+    eligibility: Eligibility
+    """Who may apply."""
+    selection_criteria: Optional[Markdown] = None
+    """Optional selection criteria."""
+    legal_basis: Optional[Markdown] = None
+    """Optional legal basis, e.g. Valtionavustuslaki (688/2001)."""
+    contacts: tuple[Contact, ...] = ()
+    """People to ask."""
+    links: tuple[Link, ...] = ()
+    """Application form, announcement, attachments, further information."""
+    decisions: Optional[Decisions] = None
+    """Set when decisions are published."""
+    cancelled: Optional[Cancellation] = None
+    """Set when the call is cancelled."""
+
+    @model_validator(mode="after")
+    def _named_rounds(self):
+        if len(self.rounds) > 1 and any(r.name is None for r in self.rounds):
+            raise PydanticCustomError("rounds", "when a call has several rounds, every round needs a name",
+                                      {"hint": "add name: {fi: ..., sv: ...} to each round"})
+        return self
+
+    @property
+    def first_opening(self) -> dt.datetime:
+        return min(r.opens.at for r in self.rounds)
+
+
+class Label(Strict):
+    """A vocabulary entry's label in both languages."""
+
+    fi: NonEmpty
+    sv: NonEmpty
+
+
+class Vocabulary(Strict):
+    """Controlled vocabularies, kept in ``calls/_vocabulary.yaml``."""
+
+    tags: dict[Key, Label]
+    """Topic tags: key -> labels."""
+    applicant_types: dict[Key, Label]
+    """Applicant types: key -> labels (plural, lowercase: "kunnat" / "kommuner")."""
+

@@ -1,0 +1,228 @@
+"""Render every page body of the site, in both languages, from the validated catalog.
+
+The output is a list of :class:`SitePage`: engine-neutral (URL, title, HTML body,
+language alternates). The engine adapter wraps each body in the theme's chrome.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from . import localise
+from .listings import (group_by_tag, group_by_year, recently_closed, sort_open, sort_upcoming, view_calls)
+from .model import LANGUAGES, Call
+from .settings import Settings
+from .status import CallView, Status
+from .validate import Catalog, slugify
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+# URL segments per language: /fi/rahoitushaut/<slug>/, /sv/finansiering/<slug>/ ...
+SECTIONS = {
+    "calls": {"fi": "rahoitushaut", "sv": "finansiering"},
+    "archive": {"fi": "arkisto", "sv": "arkiv"},
+    "topics": {"fi": "aiheet", "sv": "teman"},
+}
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One generated page in one language."""
+
+    lang: str
+    path: str
+    """Path below the language root, '' for the home page, else ending in '/'."""
+    title: str
+    """Plain text title (not escaped)."""
+    body: str
+    """HTML of the page's main content."""
+    kind: str
+    """home, call, archive, topics, topic."""
+    alternates: dict = field(default_factory=dict)
+    """Language -> site-absolute URL of this page in that language (including this one)."""
+    description: str = ""
+
+
+_markdown = MarkdownIt("commonmark", {"html": False, "typographer": False})
+
+
+def render_markdown(text: str) -> Markup:
+    """Markdown from YAML: raw HTML is shown as text, unsafe link schemes are dropped."""
+    return Markup(_markdown.render(text))
+
+
+def render_markdown_inline(text: str) -> Markup:
+    return Markup(_markdown.renderInline(text))
+
+
+def iso(value: dt.datetime, with_time: bool = True) -> str:
+    return value.isoformat() if with_time else value.date().isoformat()
+
+
+class Site:
+    """URLs and Jinja environments of one build."""
+
+    def __init__(self, catalog: Catalog, settings: Settings):
+        self.catalog = catalog
+        self.settings = settings
+        self.tag_slugs = {
+            lang: {tag: slugify(label.fi if lang == "fi" else label.sv) for tag, label in catalog.vocabulary.tags.items()}
+            for lang in LANGUAGES
+        }
+        self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
+
+    # URLs ---------------------------------------------------------------
+    def url(self, lang: str, path: str = "") -> str:
+        return f"{self.settings.base_path}{lang}/{path}"
+
+    def call_path(self, call: Call, lang: str) -> str:
+        return f"{SECTIONS['calls'][lang]}/{call.slug.fi if lang == 'fi' else call.slug.sv}/"
+
+    def tag_path(self, tag: str, lang: str) -> str:
+        return f"{SECTIONS['topics'][lang]}/{self.tag_slugs[lang][tag]}/"
+
+    def section_path(self, section: str, lang: str) -> str:
+        return f"{SECTIONS[section][lang]}/"
+
+    # Templates ----------------------------------------------------------
+    def _environment(self, lang: str) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+            autoescape=jinja2.select_autoescape(("html", "xml")),
+            undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+            trim_blocks=False,
+            keep_trailing_newline=True,
+        )
+        env.install_gettext_translations(localise.translations(lang), newstyle=True)
+        vocabulary = self.catalog.vocabulary
+        status_labels = {
+            Status.UPCOMING: "Upcoming", Status.OPEN: "Open", Status.CLOSING_SOON: "Closing soon",
+            Status.CONTINUOUS: "Continuous application", Status.CLOSED: "Closed",
+            Status.DECIDED: "Decisions published", Status.CANCELLED: "Cancelled",
+        }
+        link_kinds = {"application": "Application", "announcement": "Call announcement",
+                      "attachment": "Attachment", "more_info": "More information"}
+        grant_types = {"general": "General state grant", "special": "Special state grant"}
+        t = localise.translations(lang).gettext
+        env.filters.update(
+            day=lambda value: localise.format_day(value, lang),
+            moment=lambda value, with_time=True: localise.format_moment(value, lang, with_time),
+            amount=lambda value: localise.format_amount(value, lang),
+            euros=lambda value: localise.format_euros(value, lang),
+            share=lambda value: localise.format_share(value, lang),
+            iso=iso,
+            markdown=render_markdown,
+            markdown_inline=render_markdown_inline,
+        )
+        env.globals.update(
+            lang=lang,
+            agency=self.settings.agency[lang],
+            strong=lambda text: Markup("<strong>%s</strong>") % text,
+            status_label=lambda status: t(status_labels[status]),
+            link_kind_label=lambda kind: t(link_kinds[kind]),
+            grant_type_label=lambda kind: t(grant_types[kind]),
+            tag_label=lambda tag: getattr(vocabulary.tags[tag], lang),
+            applicant_label=lambda key: getattr(vocabulary.applicant_types[key], lang),
+            call_url=lambda call: self.url(lang, self.call_path(call, lang)),
+            tag_url=lambda tag: self.url(lang, self.tag_path(tag, lang)),
+            home_url=self.url(lang),
+            archive_url=self.url(lang, self.section_path("archive", lang)),
+            topics_url=self.url(lang, self.section_path("topics", lang)),
+        )
+        return env
+
+    def render(self, lang: str, template: str, **context) -> str:
+        return self.envs[lang].get_template(template).render(**context)
+
+    def not_found_body(self, lang: str) -> str:
+        return self.render(lang, "not-found.html")
+
+
+def published_calls(catalog: Catalog, now: dt.datetime) -> list[Call]:
+    """Calls whose publication date has come (Helsinki date)."""
+    today = now.astimezone(localise.HELSINKI).date()
+    return [call for call in catalog.calls if call.published <= today]
+
+
+def build_pages(site: Site, now: dt.datetime) -> list[SitePage]:
+    """Every page of both languages, in a stable order."""
+    settings = site.settings
+    views = view_calls(published_calls(site.catalog, now), now, settings.closing_soon)
+    views.sort(key=lambda v: v.call.id)
+    pages: list[SitePage] = []
+
+    def add(kind: str, paths: dict, titles: dict, template: str, **context) -> None:
+        alternates = {lang: site.url(lang, paths[lang]) for lang in LANGUAGES}
+        for lang in LANGUAGES:
+            body = site.render(lang, template, **context)
+            pages.append(SitePage(lang, paths[lang], titles[lang], body, kind, alternates))
+
+    def t(message: str, **values) -> dict:
+        return {lang: localise.gettext(lang, message, **values) for lang in LANGUAGES}
+
+    both = lambda path: {lang: path for lang in LANGUAGES}  # noqa: E731
+    add("home", both(""), t("Funding calls"), "home.html",
+        open_views=sort_open(views), upcoming_views=sort_upcoming(views),
+        closed_views=recently_closed(views, now, settings.recently_closed, settings.recently_closed_limit))
+    add("archive", {lang: site.section_path("archive", lang) for lang in LANGUAGES},
+        t("All calls by year"), "archive.html", years=group_by_year(views))
+    topics = group_by_tag(views, site.catalog.vocabulary.tags)
+    add("topics", {lang: site.section_path("topics", lang) for lang in LANGUAGES}, t("Topics"),
+        "topics.html", topics=list(topics.items()))
+    for tag, tag_views in topics.items():
+        labels = site.catalog.vocabulary.tags[tag]
+        add("topic", {lang: site.tag_path(tag, lang) for lang in LANGUAGES},
+            {lang: localise.gettext(lang, "Topic: %(topic)s", topic=getattr(labels, lang)) for lang in LANGUAGES},
+            "topic.html", tag=tag, views=tag_views)
+    for view in views:
+        call = view.call
+        add("call", {lang: site.call_path(call, lang) for lang in LANGUAGES},
+            {lang: getattr(call.title, lang) for lang in LANGUAGES}, "call.html", view=view)
+    return pages
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """What the theme around every page needs in one language."""
+
+    lang: str
+    site_name: str
+    copyright: str
+    nav: tuple
+    """(title, path) pairs: the only pages in the site navigation. Calls stay out of it."""
+    not_found_body: str
+
+
+def build_chrome(site: Site, lang: str, now: dt.datetime) -> Chrome:
+    t = localise.translations(lang).gettext
+    agency = site.settings.agency[lang]
+    return Chrome(
+        lang=lang,
+        site_name=site.settings.site_name[lang],
+        copyright=f"© {agency} {now.astimezone(localise.HELSINKI).year}",
+        nav=((t("Funding calls"), ""), (t("All calls by year"), site.section_path("archive", lang)),
+             (t("Topics"), site.section_path("topics", lang))),
+        not_found_body=site.not_found_body(lang),
+    )
+
+
+def render_root_files(site: Site) -> dict[str, str]:
+    """The language choice at ``/`` and the bilingual ``/404.html``; useful without JavaScript."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+                             autoescape=True, undefined=jinja2.StrictUndefined)
+    template = env.get_template("root.html")
+    context = dict(site_name=site.settings.site_name, base=site.settings.base_path,
+                   fi_not_found=localise.gettext("fi", "Page not found"),
+                   sv_not_found=localise.gettext("sv", "Page not found"))
+    return {
+        "index.html": template.render(not_found=False, **context),
+        "404.html": template.render(not_found=True, **context),
+        "assets/root.css": (TEMPLATE_DIR / "root.css").read_text(encoding="utf-8"),
+    }

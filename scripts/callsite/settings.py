@@ -1,0 +1,63 @@
+"""Site settings: read once at the entry point, then passed down (never global)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_url: str = "https://rahoitushaut.example.fi/"
+    """Absolute address of the site root, ending in a slash."""
+    agency: dict = field(default_factory=lambda: {"fi": "Opetushallitus", "sv": "Utbildningsstyrelsen"})
+    """The agency's name in each language."""
+    site_name: dict = field(default_factory=lambda: {"fi": "Opetushallitus – Rahoitushaut",
+                                                     "sv": "Utbildningsstyrelsen – Finansiering"})
+    closing_soon_days: int = 14
+    """A call is "closing soon" when its deadline is at most this many days away."""
+    recently_closed_days: int = 365
+    """How far back the home page lists closed calls."""
+    recently_closed_limit: int = 10
+    """At most this many closed calls on the home page."""
+
+    @property
+    def closing_soon(self) -> dt.timedelta:
+        return dt.timedelta(days=self.closing_soon_days)
+
+    @property
+    def recently_closed(self) -> dt.timedelta:
+        return dt.timedelta(days=self.recently_closed_days)
+
+    @property
+    def base_path(self) -> str:
+        """``/`` or ``/repo/`` when the site lives below the host's root."""
+        path = urlsplit(self.site_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+
+def load_settings(config_file: Path) -> Settings:
+    """Read ``site_url`` and ``extra.callsite`` from ``mkdocs.yml`` (plain YAML, no MkDocs)."""
+    with open(config_file, encoding="utf-8") as stream:
+        config = yaml.load(stream, Loader=_IgnoreTagsLoader) or {}
+    extra = (config.get("extra") or {}).get("callsite") or {}
+    known = {f for f in Settings.__dataclass_fields__}
+    unknown = set(extra) - known
+    if unknown:
+        raise ValueError(f"{config_file}: unknown setting(s) under extra.callsite: {', '.join(sorted(unknown))}")
+    values = dict(extra)
+    if config.get("site_url"):
+        values["site_url"] = config["site_url"]
+    return Settings(**values)
+
+
+class _IgnoreTagsLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold tags such as ``!ENV`` or ``!!python/name``: read them as plain values."""
+
+
+_IgnoreTagsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_IgnoreTagsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)

@@ -1,0 +1,72 @@
+"""Where a call stands at a given moment. Pure: "now" is always passed in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+from .model import Call, Round
+
+
+class Status(str, Enum):
+    UPCOMING = "upcoming"
+    OPEN = "open"
+    CLOSING_SOON = "closing-soon"
+    CONTINUOUS = "continuous"
+    CLOSED = "closed"
+    DECIDED = "decided"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (Status.OPEN, Status.CLOSING_SOON, Status.CONTINUOUS)
+
+
+def status_of_round(round_: Round, now: dt.datetime, closing_soon: dt.timedelta) -> Status:
+    """A round is open from ``opens`` (inclusive) until ``closes`` (exclusive)."""
+    if now < round_.opens.at:
+        return Status.UPCOMING
+    if round_.continuous:
+        return Status.CONTINUOUS
+    assert round_.closes is not None
+    if now >= round_.closes:
+        return Status.CLOSED
+    if round_.closes - now <= closing_soon:
+        return Status.CLOSING_SOON
+    return Status.OPEN
+
+
+_PRECEDENCE = (Status.CLOSING_SOON, Status.OPEN, Status.CONTINUOUS, Status.UPCOMING, Status.CLOSED)
+
+
+def status_of(call: Call, now: dt.datetime, closing_soon: dt.timedelta) -> Status:
+    """Cancelled and decided (set by staff) win; otherwise the most open round decides."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    if call.cancelled is not None:
+        return Status.CANCELLED
+    if call.decisions is not None:
+        return Status.DECIDED
+    found = {status_of_round(r, now, closing_soon) for r in call.rounds}
+    return next(s for s in _PRECEDENCE if s in found)
+
+
+def next_deadline(call: Call, now: dt.datetime) -> dt.datetime | None:
+    """The earliest closing moment still ahead, for sorting open calls."""
+    ahead = [r.closes for r in call.rounds if r.closes is not None and r.closes > now and r.opens.at <= now]
+    return min(ahead) if ahead else None
+
+
+def last_deadline(call: Call) -> dt.datetime | None:
+    closes = [r.closes for r in call.rounds if r.closes is not None]
+    return max(closes) if closes else None
+
+
+@dataclass(frozen=True)
+class CallView:
+    """A call with what was derived from it at build time."""
+
+    call: Call
+    status: Status
+    next_deadline: dt.datetime | None

@@ -1,0 +1,295 @@
+"""Turn YAML documents into the frozen model, collecting every problem with its spot.
+
+All files are read and checked before anything is reported, so staff see every
+mistake in one run. Each problem names the file, the line, the field path,
+what was expected and what was found, and a hint where one helps.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .model import LANGUAGES, Call, Vocabulary
+from .problems import InputError, Problem
+from .yamlsource import Document, describe, format_path, load_document
+
+VOCABULARY_FILE = "_vocabulary.yaml"
+LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the site is built from, validated."""
+
+    calls: tuple[Call, ...]
+    vocabulary: Vocabulary
+    sources: dict  # call id -> display path of its file
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = root
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        model = _inner_model(field.annotation)
+    return model
+
+
+def _closest(word: str, choices: list[str]) -> str | None:
+    matches = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _choices_hint(word: Any, choices: list[str], what: str) -> str:
+    if isinstance(word, str):
+        close = _closest(word, choices)
+        if close:
+            return f"did you mean {close!r}?"
+    return f"the {what} are: {', '.join(choices)}"
+
+
+def _problem_from_error(error: dict, doc: Document, file: str, root: type[BaseModel]) -> Problem:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    found = error.get("input")
+    ctx = error.get("ctx") or {}
+    hint = str(ctx.get("hint", ""))
+    name = loc[-1] if loc else ""
+    if kind == "missing":
+        if name in LANGUAGES:
+            message = f"the {LANGUAGE_NAMES[name]} text ({name}) is missing"
+            hint = f"every text is written in both languages: add '{name}: ...'"
+        else:
+            message = f"the required field {name!r} is missing"
+            model = _model_at(root, loc[:-1])
+            field = model.model_fields.get(name) if model else None
+            if field is not None and field.description:
+                hint = f"{name}: {field.description.splitlines()[0]}"
+        line, column = doc.mark_of(loc[:-1])
+    elif kind == "extra_forbidden":
+        message = f"unknown field {name!r}"
+        model = _model_at(root, loc[:-1])
+        if model is not None:
+            hint = _choices_hint(name, list(model.model_fields), "fields allowed here")
+        line, column = doc.mark_of(loc, key=True)
+    else:
+        line, column = doc.mark_of(loc)
+        message, hint = _describe_value_error(kind, error, found, name, hint)
+    return Problem(file, line, column, format_path(loc), message, hint)
+
+
+def _describe_value_error(kind: str, error: dict, found: Any, name: Any, hint: str) -> tuple[str, str]:
+    what = describe(found)
+    if kind == "literal_error":
+        expected = [e.strip(" '") for e in error["ctx"]["expected"].replace(" or ", ", ").split(", ")]
+        return (f"expected one of {', '.join(expected)}; found {what}",
+                _choices_hint(found, expected, "allowed values"))
+    if kind == "string_type":
+        return (f"expected text, found {what}",
+                "put the value in quotes" if isinstance(found, (int, float, bool)) else hint)
+    if kind == "string_too_short":
+        return "the text is empty", "write the text, or delete the field if it is optional"
+    if kind == "string_pattern_mismatch":
+        if name == "email":
+            return f"expected an email address, found {what}", "e.g. etunimi.sukunimi@oph.fi"
+        if isinstance(found, str) and found:
+            return (f"expected lowercase letters a-z, digits and hyphens, found {what}",
+                    f"e.g. {slugify(found)!r}")
+        return f"expected lowercase letters a-z, digits and hyphens, found {what}", hint
+    if kind == "string_too_long":
+        return f"the text is too long ({len(found)} characters)", error["msg"].replace("String", "it")
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return (f"expected a whole number, found {what}",
+                "write digits only, e.g. 1500000 or 1 500 000" if isinstance(found, (str, float)) else hint)
+    if kind == "bool_type":
+        if isinstance(found, str) and found.lower() in ("yes", "no", "on", "off", "y", "n", "kyllä", "ei"):
+            hint = "write true or false (in these files yes/no are text, not truth values)"
+        return f"expected true or false, found {what}", hint or "write true or false"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        limit = next(iter(error["ctx"].values()))
+        words = {"greater_than": "greater than", "greater_than_equal": "at least",
+                 "less_than": "less than", "less_than_equal": "at most"}[kind]
+        return f"expected a number {words} {limit}, found {what}", hint
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return (f"expected a group of fields, found {what}",
+                "write the fields indented under this one, each as 'name: value'")
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list, found {what}", "write each item on its own line, starting with '- '"
+    if kind == "too_short":
+        return "the list is empty", "give at least one item"
+    if kind in ("date_type", "datetime_type", "is_instance_of", "date_from_datetime_inexact"):
+        return f"expected a date, found {what}", "write e.g. 20.8.2026 or 20.8.2026 klo 16.15"
+    return error["msg"], hint
+
+
+def slugify(text: str) -> str:
+    """Address part from a title: ``Förskola & skola`` -> ``forskola-skola``."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    words = "".join(ch if ch.isalnum() else " " for ch in plain).split()
+    return "-".join(words)[:120].strip("-")
+
+
+def _validate(model: type[BaseModel], doc: Document, file: str):
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as error:
+        return None, [
+            _problem_from_error(e, doc, file, model)
+            for e in error.errors(include_url=False)
+            # A list whose items all failed is also reported as too short: say it once.
+            if not (e["type"] == "too_short" and isinstance(e["input"], list) and e["input"])
+        ]
+
+
+def _is_allowed_url(url: str) -> bool:
+    """https/http with a host, mailto with an address, or a path on this site."""
+    if url.startswith(("https://", "http://")):
+        return bool(url.split("/")[2]) and not any(ch.isspace() for ch in url)
+    if url.startswith("mailto:"):
+        return "@" in url
+    return url.startswith("/") and not url.startswith("//")
+
+
+def _raw(data: Any, path: tuple) -> Any:
+    """The raw YAML value at ``path``, or None: cross-checks run even on invalid calls."""
+    for part in path:
+        if isinstance(part, int) and isinstance(data, list) and part < len(data):
+            data = data[part]
+        elif isinstance(part, str) and isinstance(data, dict):
+            data = data.get(part)
+        else:
+            return None
+    return data
+
+
+def _url_problems(doc: Document, file: str) -> list[Problem]:
+    problems = []
+    links = _raw(doc.data, ("links",))
+    paths = [("links", i, "url") for i in range(len(links))] if isinstance(links, list) else []
+    paths.append(("decisions", "url"))
+    for path in paths:
+        for lang in LANGUAGES:
+            url = _raw(doc.data, path + (lang,))
+            if not isinstance(url, str) or _is_allowed_url(url):
+                continue
+            line, column = doc.mark_of(path + (lang,))
+            problems.append(Problem(file, line, column, format_path(path + (lang,)),
+                                    f"the link {url!r} does not start with https://, http:// or mailto:",
+                                    "copy the full address from the browser's address bar"))
+    return problems
+
+
+def _vocabulary_problems(doc: Document, file: str, vocabulary: Vocabulary) -> list[Problem]:
+    problems = []
+    checks = (
+        (("tags",), vocabulary.tags, "tag", "valid tags"),
+        (("eligibility", "applicant_types"), vocabulary.applicant_types, "applicant type", "valid applicant types"),
+    )
+    for path, known, what, plural in checks:
+        used = _raw(doc.data, path)
+        for i, key in enumerate(used if isinstance(used, list) else []):
+            if isinstance(key, str) and key not in known:
+                line, column = doc.mark_of(path + (i,))
+                problems.append(Problem(file, line, column, format_path(path + (i,)),
+                                        f"unknown {what} {key!r}",
+                                        _choices_hint(key, sorted(known), plural)
+                                        + f" (new ones are added in calls/{VOCABULARY_FILE})"))
+    return problems
+
+
+def load_vocabulary(calls_dir: Path) -> tuple[Vocabulary | None, list[Problem]]:
+    path = calls_dir / VOCABULARY_FILE
+    file = display_path(path)
+    doc, problems = load_document(path, file)
+    if doc is None:
+        return None, problems
+    return _validate(Vocabulary, doc, file)
+
+
+def call_files(calls_dir: Path) -> list[Path]:
+    """Call files: ``*.yaml`` and ``*.yml``, except site data named ``_*``."""
+    files = [p for p in calls_dir.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("_")]
+    return sorted(files)
+
+
+def load_call(path: Path, vocabulary: Vocabulary | None) -> tuple[Call | None, Document | None, list[Problem]]:
+    file = display_path(path)
+    doc, problems = load_document(path, file)
+    if doc is None:
+        return None, None, problems
+    call, problems = _validate(Call, doc, file)
+    problems += _url_problems(doc, file)
+    if vocabulary is not None:
+        problems += _vocabulary_problems(doc, file, vocabulary)
+    return (None if problems else call), doc, problems
+
+
+def _duplicate_problems(loaded: list[tuple[Call, Document, str]]) -> list[Problem]:
+    problems = []
+    seen: dict[tuple, tuple[str, int]] = {}
+    for call, doc, file in loaded:
+        keys = [(("id",), ("id", call.id))] + [
+            (("slug", lang), (f"slug.{lang}", getattr(call.slug, lang))) for lang in LANGUAGES
+        ]
+        for path, key in keys:
+            line, column = doc.mark_of(path)
+            if key in seen:
+                first_file, first_line = seen[key]
+                problems.append(Problem(file, line, column, format_path(path),
+                                        f"{key[1]!r} is already used by {first_file}:{first_line}",
+                                        f"every call needs its own {key[0]}; change one of them"))
+            else:
+                seen[key] = (file, line)
+    return problems
+
+
+def load_catalog(calls_dir: Path) -> Catalog:
+    """Load and validate every call; raise :class:`InputError` with all problems."""
+    calls_dir = Path(calls_dir)
+    if not calls_dir.is_dir():
+        raise InputError([Problem(display_path(calls_dir), 0, 0, "", "the calls folder does not exist")])
+    vocabulary, problems = load_vocabulary(calls_dir)
+    loaded = []
+    for path in call_files(calls_dir):
+        call, doc, found = load_call(path, vocabulary)
+        problems += found
+        if call is not None:
+            loaded.append((call, doc, display_path(path)))
+    problems += _duplicate_problems(loaded)
+    if problems:
+        raise InputError(problems)
+    assert vocabulary is not None
+    return Catalog(
+        calls=tuple(call for call, _, _ in loaded),
+        vocabulary=vocabulary,
+        sources={call.id: file for call, _, file in loaded},
+    )

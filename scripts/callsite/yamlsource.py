@@ -1,0 +1,229 @@
+"""Read one YAML file safely, keeping the line and column of every value.
+
+Staff write YAML by hand, so this loader is strict where PyYAML is forgiving:
+
+* Scalars are resolved with the YAML 1.2 core schema: ``16:15`` stays the text
+  "16:15" (YAML 1.1 reads it as the number 975), ``no`` stays the text "no"
+  (YAML 1.1 reads it as false) and ``2020-08-20`` stays text, which
+  :mod:`callsite.dates` then parses in Helsinki time.
+* A key given twice in one mapping is an error (PyYAML silently keeps the last).
+* Anchors, aliases, merge keys and application tags (``!!python/...``) are
+  refused, so a file can neither run code nor expand into gigabytes.
+* Files above :data:`MAX_FILE_BYTES` are refused unread.
+
+The parser is libyaml's (``CSafeLoader``) when available: it is ten times faster
+than the pure-Python one and still gives node marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 32
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _CoreSchemaLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    yaml_implicit_resolvers: dict = {}
+
+
+for _tag, _regexp, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("int", r"^[-+]?[0-9]+$", "-+0123456789"),
+    ("float", r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$", "-+.0123456789"),
+):
+    _CoreSchemaLoader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_regexp), list(_first))
+
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+Path_ = tuple  # a field path such as ("rounds", 0, "closes")
+
+
+@dataclass
+class Document:
+    """The plain data of one YAML file plus where each value and key stands."""
+
+    data: Any
+    value_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def mark_of(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
+        """(line, column) of the value at ``path``, or of its nearest ancestor."""
+        path = tuple(path)
+        while True:
+            if key and path in self.key_marks:
+                return self.key_marks[path]
+            if path in self.value_marks:
+                return self.value_marks[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+
+_SYNTAX_HINTS = {
+    "mapping values are not allowed": "a colon followed by a space starts a new field; "
+    "put text that contains ': ' in quotes, or check the indentation",
+    "could not find expected ':'": "every field is written 'name: value'; check this line and "
+    "the one above for a missing colon or wrong indentation",
+    "that cannot start any token": "indent with spaces, not tabs, and put text starting with "
+    "@ or ` in quotes",
+    "did not find expected key": "check the indentation: fields of one group start in the same column",
+    "did not find expected '-' indicator": "check the indentation of the list items",
+    "found unexpected end of stream": "a quotation mark may be missing its closing pair",
+    "found unknown escape character": "inside double quotes a backslash starts an escape; use single quotes",
+}
+
+
+def describe(value: Any) -> str:
+    """Describe a parsed YAML value in staff terms, for 'found ...' messages."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the truth value {'true' if value else 'false'}"
+    if isinstance(value, int):
+        return f"the number {value}"
+    if isinstance(value, float):
+        return f"the decimal number {value:g}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return type(value).__name__
+
+
+class _Walker:
+    def __init__(self, file: str):
+        self.file = file
+        self.doc = Document(data=None)
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def problem(self, mark: yaml.Mark, path: tuple, message: str, hint: str = "") -> None:
+        self.problems.append(
+            Problem(self.file, mark.line + 1, mark.column + 1, format_path(path), message, hint)
+        )
+
+    def walk(self, node: yaml.Node, path: tuple, depth: int = 0) -> Any:
+        if id(node) in self.seen:
+            self.problem(node.start_mark, path, "anchors and aliases (& and *) are not allowed",
+                         "write the value out in full in each place")
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.problem(node.start_mark, path, f"the data is nested more than {MAX_DEPTH} levels deep")
+            return None
+        self.doc.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag not in _ALLOWED_TAGS:
+            self.problem(node.start_mark, path, f"the YAML tag {node.tag!r} is not allowed",
+                         "remove the tag (the word starting with !)")
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self.mapping(node, path, depth)
+
+    @staticmethod
+    def scalar(node: yaml.ScalarNode) -> Any:
+        kind = node.tag[len(_STD):]
+        text = node.value
+        if kind == "int":
+            return int(text)
+        if kind == "float":
+            return float(text)
+        if kind == "bool":
+            return text.lower() == "true"
+        if kind == "null":
+            return None
+        return text
+
+    def mapping(self, node: yaml.MappingNode, path: tuple, depth: int) -> dict:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _STD + "merge":
+                self.problem(key_node.start_mark, path, "merge keys (<<) are not allowed",
+                             "write the fields out in full")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node.start_mark, path, "a field name must be a plain word")
+                continue
+            key = key_node.value
+            key_path = path + (key,)
+            if key in result or key in first_line:
+                self.problem(key_node.start_mark, key_path,
+                             f"the field {key!r} is given twice in the same group "
+                             f"(first on line {first_line[key]})",
+                             "keep one of them and delete the other")
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            self.doc.key_marks[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.walk(value_node, key_path, depth + 1)
+        return result
+
+
+def format_path(path: tuple) -> str:
+    """``("rounds", 0, "closes")`` -> ``rounds[1].closes`` (items counted from 1)."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def load_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Parse ``path``; return the document, or ``None`` and the problems found."""
+    file = display or str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        return None, [Problem(file, 0, 0, "", f"the file cannot be read ({error.strerror})")]
+    if size > MAX_FILE_BYTES:
+        return None, [Problem(file, 0, 0, "", f"the file is {size // 1024} KiB; the limit is "
+                              f"{MAX_FILE_BYTES // 1024} KiB", "a call this long is probably a mistake; "
+                              "move long texts to the linked documents")]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(file, line, 0, "", "the file is not in UTF-8 encoding",
+                              "save the file as UTF-8 in your editor")]
+    if "\x00" in text:
+        return None, [Problem(file, 0, 0, "", "the file contains NUL characters; it is not a text file")]
+    try:
+        node = yaml.compose(text, Loader=_CoreSchemaLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = str(error.problem or error.context or "YAML syntax error")
+        hint = next((h for key, h in _SYNTAX_HINTS.items() if key in message), "")
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        return None, [Problem(file, line, column, "", f"YAML syntax error: {message}", hint)]
+    except yaml.YAMLError as error:
+        return None, [Problem(file, 0, 0, "", f"YAML syntax error: {error}")]
+    except RecursionError:
+        return None, [Problem(file, 0, 0, "", f"the data is nested too deeply")]
+    if node is None:
+        return None, [Problem(file, 0, 0, "", "the file is empty")]
+    walker = _Walker(file)
+    data = walker.walk(node, ())
+    if walker.problems:
+        return None, walker.problems
+    walker.doc.data = data
+    return walker.doc, []
