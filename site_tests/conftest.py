@@ -1,0 +1,73 @@
+"""Shared fixtures: real site builds from fixture calls, parsed with an HTML parser.
+
+Builds run the real command line (``callsite build``) in-process; session-scoped
+builds are shared by the tests that only read them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURE_CALLS = FIXTURES / "calls"
+CONFIG = ROOT / "mkdocs.yml"
+
+
+def build(calls: Path, site: Path, now: str) -> None:
+    from callsite.cli import main
+
+    assert main(["build", "--calls", str(calls), "--config", str(CONFIG), "--site-dir", str(site), "--now", now]) == 0
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The command line as staff run it, in a separate process."""
+    return subprocess.run([sys.executable, "-m", "callsite", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_bytes(), "html5lib")
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    """Parse the file served at ``url`` (site-absolute, e.g. ``/fi/arkisto/``)."""
+    target = site / url.lstrip("/")
+    if url.endswith("/"):
+        target = target / "index.html"
+    assert target.is_file(), f"{url} was not built"
+    return parse(target)
+
+
+def text_of(node) -> str:
+    return " ".join(node.get_text().split())
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Path:
+    """The real calls/ folder (the seed call), built for a day while it was open."""
+    site = tmp_path_factory.mktemp("seed") / "site"
+    build(ROOT / "calls", site, "1.6.2020 klo 12.00")
+    return site
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """Every status at once: built for 10.4.2026 klo 12.00."""
+    site = tmp_path_factory.mktemp("fixtures") / "site"
+    build(FIXTURE_CALLS, site, "10.4.2026 klo 12.00")
+    return site
+
+
+@pytest.fixture
+def scratch_calls(tmp_path) -> Path:
+    """A project folder with calls/ holding the vocabulary only; tests add call files."""
+    calls = tmp_path / "calls"
+    calls.mkdir()
+    shutil.copy(FIXTURE_CALLS / "_vocabulary.yaml", calls)
+    return calls
