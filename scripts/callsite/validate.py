@@ -162,12 +162,24 @@ def _validate(model: type[BaseModel], doc: Document, file: str):
     try:
         return model.model_validate(doc.data), []
     except ValidationError as error:
-        return None, [
-            _problem_from_error(e, doc, file, model)
-            for e in error.errors(include_url=False)
-            # A list whose items all failed is also reported as too short: say it once.
-            if not (e["type"] == "too_short" and isinstance(e["input"], list) and e["input"])
-        ]
+        errors = error.errors(include_url=False)
+    problems = [_problem_from_error(e, doc, file, model) for e in errors if not _is_echo(e, errors)]
+    return None, problems
+
+
+def _is_echo(error: dict, errors: list[dict]) -> bool:
+    """Errors that only repeat another: say each mistake once.
+
+    A list whose items all failed is also "too short"; a misspelt required field
+    is also "missing" (the unknown-field message already suggests the right name).
+    """
+    if error["type"] == "too_short" and isinstance(error["input"], list) and error["input"]:
+        return True
+    if error["type"] == "missing":
+        parent, name = tuple(error["loc"][:-1]), error["loc"][-1]
+        extras = [e["loc"][-1] for e in errors if e["type"] == "extra_forbidden" and tuple(e["loc"][:-1]) == parent]
+        return any(_closest(str(extra), [str(name)]) for extra in extras)
+    return False
 
 
 def _is_allowed_url(url: str) -> bool:

@@ -119,8 +119,11 @@ class _Walker:
 
     def walk(self, node: yaml.Node, path: tuple, depth: int = 0) -> Any:
         if id(node) in self.seen:
-            self.problem(node.start_mark, path, "anchors and aliases (& and *) are not allowed",
-                         "write the value out in full in each place")
+            # The alias resolves to the anchored node itself; point at the field that uses it.
+            line, column = self.doc.key_marks.get(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+            self.problems.append(Problem(self.file, line, column, format_path(path),
+                                         "anchors and aliases (& and *) are not allowed",
+                                         "write the value out in full in each place"))
             return None
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
