@@ -209,3 +209,31 @@ def test_same_input_and_now_give_the_same_bytes(tmp_path):
         if path.is_file():
             assert path.read_bytes() == (second / path.relative_to(first)).read_bytes(), path
     assert differing == []
+
+
+def test_call_pages_describe_period_and_amount(fixture_site):
+    fi = page(fixture_site, KIELIKYLPY["fi"]).select_one('meta[name="description"]')["content"]
+    assert fi == "Hakuaika: 2.3.2026 klo 9.00 – 15.4.2026 klo 16.15. Enintään 750\u00a0000 euroa."
+    sv = page(fixture_site, KIELIKYLPY["sv"]).select_one('meta[name="description"]')["content"]
+    assert sv == "Ansökningstid: 2.3.2026 kl. 9.00–15.4.2026 kl. 16.15. Högst 750\u00a0000 euro."
+
+
+def test_topic_page_headings_do_not_skip_levels(fixture_site):
+    doc = page(fixture_site, "/fi/aiheet/perusopetus/")
+    levels = [int(h.name[1]) for h in doc.select("article h1, article h2, article h3")]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+
+
+def test_closing_soon_window_comes_from_mkdocs_yml(tmp_path):
+    from conftest import CONFIG, ROOT
+
+    config = tmp_path / "mkdocs.yml"
+    text = CONFIG.read_text(encoding="utf-8").replace("closing_soon_days: 14", "closing_soon_days: 3")
+    assert "closing_soon_days: 3" in text
+    config.write_text(text.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"), encoding="utf-8")
+    from callsite.cli import main
+
+    site = tmp_path / "site"
+    assert main(["build", "--calls", str(FIXTURE_CALLS), "--config", str(config), "--site-dir", str(site),
+                 "--now", "10.4.2026 klo 12.00"]) == 0
+    assert text_of(page(site, KIELIKYLPY["fi"]).select_one(".mdx-status")) == "Haku auki"

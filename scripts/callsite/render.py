@@ -158,11 +158,13 @@ def build_pages(site: Site, now: dt.datetime) -> list[SitePage]:
     views.sort(key=lambda v: v.call.id)
     pages: list[SitePage] = []
 
-    def add(kind: str, paths: dict, titles: dict, template: str, **context) -> None:
+    def add(kind: str, paths: dict, titles: dict, template: str, descriptions: dict | None = None,
+            **context) -> None:
         alternates = {lang: site.url(lang, paths[lang]) for lang in LANGUAGES}
         for lang in LANGUAGES:
             body = site.render(lang, template, **context)
-            pages.append(SitePage(lang, paths[lang], titles[lang], body, kind, alternates))
+            description = descriptions[lang] if descriptions else ""
+            pages.append(SitePage(lang, paths[lang], titles[lang], body, kind, alternates, description))
 
     def t(message: str, **values) -> dict:
         return {lang: localise.gettext(lang, message, **values) for lang in LANGUAGES}
@@ -184,8 +186,18 @@ def build_pages(site: Site, now: dt.datetime) -> list[SitePage]:
     for view in views:
         call = view.call
         add("call", {lang: site.call_path(call, lang) for lang in LANGUAGES},
-            {lang: getattr(call.title, lang) for lang in LANGUAGES}, "call.html", view=view)
+            {lang: getattr(call.title, lang) for lang in LANGUAGES}, "call.html",
+            descriptions={lang: describe_call(call, lang) for lang in LANGUAGES}, view=view)
     return pages
+
+
+def describe_call(call: Call, lang: str) -> str:
+    """Meta description: "Hakuaika: 5.3.2020 – 20.8.2020 klo 16.15. Noin 1,5 miljoonaa euroa." """
+    periods = "; ".join(
+        (f"{getattr(r.name, lang)}: " if r.name else "") + localise.format_period(r, lang) for r in call.rounds
+    )
+    amount = localise.format_amount(call.funding.total, lang)
+    return f"{localise.gettext(lang, 'Application period')}: {periods}. {amount[:1].upper()}{amount[1:]}."
 
 
 @dataclass(frozen=True)
