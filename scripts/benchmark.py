@@ -1,0 +1,129 @@
+"""Benchmark the full production build against a plain-Jinja2 lower bound, in one run.
+
+    .venv/bin/python scripts/benchmark.py            # N = 100, 1000, 5000
+    .venv/bin/python scripts/benchmark.py 1000       # one size
+
+For each N it writes N realistic synthetic calls (both languages, every field,
+Markdown bodies) to a temporary folder, then times, each in a fresh process:
+the lower bound (CSafeLoader + one small Jinja2 template per call page, no Markdown)
+and the real `callsite build`. It prints wall time, ms per page, peak memory and
+the ratio. Benchmarks measure; tests don't time.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = ("opetus oppiminen koulu hanke kehittäminen digitaalisuus oppilas opettaja kunta tuki laatu "
+         "yhdenvertaisuus osaaminen verkosto kokeilu arviointi ympäristö tieto taito lukeminen").split()
+ORD = ("undervisning lärande skola projekt utveckling digitalisering elev lärare kommun stöd kvalitet "
+       "likabehandling kunnande nätverk försök utvärdering miljö kunskap färdighet läsning").split()
+TAGS = ["esiopetus", "perusopetus", "lukiokoulutus", "digitaalisuus", "oppimisymparisto", "opetushenkilosto",
+        "kieltenopetus", "kansainvalisyys", "tasa-arvo", "varhaiskasvatus"]
+
+
+def _text(rng: random.Random, words: tuple, n: int) -> str:
+    return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
+
+
+def _body(rng: random.Random, words: tuple) -> str:
+    paragraphs = [" ".join(_text(rng, words, rng.randint(8, 16)) for _ in range(4)) for _ in range(3)]
+    bullets = "\n".join(f"- **{rng.choice(words)}** {_text(rng, words, 10)}" for _ in range(4))
+    return "\n\n".join(paragraphs[:2] + [bullets, paragraphs[2]])
+
+
+def write_calls(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / "calls" / "_vocabulary.yaml", folder)
+    rng = random.Random(n)
+    for i in range(n):
+        year = 2016 + i % 11
+        month = 1 + i % 12
+        both = lambda n: {"fi": _text(rng, WORDS, n), "sv": _text(rng, ORD, n)}  # noqa: E731
+        call = {
+            "id": f"haku-{i:05d}",
+            "slug": {"fi": f"haku-{i:05d}", "sv": f"utlysning-{i:05d}"},
+            "published": f"1.{month}.{year}",
+            "title": {"fi": f"{_text(rng, WORDS, 6)[:-1]} {i}", "sv": f"{_text(rng, ORD, 6)[:-1]} {i}"},
+            "grant_type": rng.choice(["general", "special"]),
+            "tags": rng.sample(TAGS, 3),
+            "rounds": [{"opens": f"2.{month}.{year}", "closes": f"28.{month}.{year} klo 16.15"}],
+            "funding": {"total": {"euros": rng.randint(1, 40) * 50000, "precision": "approximately"},
+                        "purpose": both(5), "max_aid_share": 90},
+            "purpose": {"fi": _body(rng, WORDS), "sv": _body(rng, ORD)},
+            "focus_areas": {"intro": both(8), "items": [both(10), both(10)]},
+            "eligibility": {"applicant_types": ["municipality", "private_provider"], "text": both(12)},
+            "contacts": [{"name": "Maija Meikäläinen", "email": "maija.meikalainen@oph.fi", "phone": "+358 29 533 1000"}],
+            "links": [{"kind": "application", "label": {"fi": "Hae", "sv": "Ansök"},
+                       "url": {"fi": f"https://www.oph.fi/fi/{i}", "sv": f"https://www.oph.fi/sv/{i}"}}],
+        }
+        text = yaml.safe_dump(call, allow_unicode=True, sort_keys=False, width=100)
+        (folder / f"haku-{i:05d}.yaml").write_text(text, encoding="utf-8")
+
+
+LOWER_BOUND = r"""
+import sys, yaml, jinja2
+from pathlib import Path
+calls, out = Path(sys.argv[1]), Path(sys.argv[2])
+env = jinja2.Environment(autoescape=True)
+page = env.from_string("<!doctype html><html lang={{ lang }}><head><meta charset=utf-8><title>{{ title }}</title>"
+                       "</head><body><h1>{{ title }}</h1><p>{{ purpose }}</p></body></html>")
+for path in sorted(calls.glob("[!_]*.yaml")):
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    for lang in ("fi", "sv"):
+        target = out / lang / data["slug"][lang]
+        target.mkdir(parents=True, exist_ok=True)
+        (target / "index.html").write_text(page.render(lang=lang, title=data["title"][lang],
+                                                       purpose=data["purpose"][lang]), encoding="utf-8")
+"""
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one child process."""
+    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024
+
+
+def main(sizes: list[int]) -> None:
+    python = sys.executable
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"{'calls':>6} {'pages':>6} {'lower s':>8} {'build s':>8} {'ratio':>6} {'ms/page':>8} {'peak MiB':>9}")
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="callsite-bench-") as tmp:
+            tmp = Path(tmp)
+            write_calls(tmp / "calls", n)
+            lower, _ = timed([python, "-c", LOWER_BOUND, str(tmp / "calls"), str(tmp / "lower")])
+            build, _ = timed([python, "-m", "callsite", "build", "--calls", str(tmp / "calls"),
+                              "--site-dir", str(tmp / "site"), "--now", "1.1.2030 klo 12.00"])
+            # ru_maxrss of children is a running maximum: measure the build's peak alone.
+            peak = _peak_of([python, "-m", "callsite", "build", "--calls", str(tmp / "calls"),
+                             "--site-dir", str(tmp / "site2"), "--now", "1.1.2030 klo 12.00"])
+            pages = sum(1 for _ in (tmp / "site").rglob("*.html"))
+            print(f"{n:>6} {pages:>6} {lower:>8.2f} {build:>8.2f} {build / lower:>6.2f} "
+                  f"{1000 * build / pages:>8.2f} {peak:>9.0f}")
+
+
+def _peak_of(command: list[str]) -> float:
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, *command], check=True, cwd=ROOT, capture_output=True, text=True)
+    return int(out.stdout.strip()) / 1024
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [100, 1000, 5000])
