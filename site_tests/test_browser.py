@@ -59,3 +59,18 @@ def test_pages_request_only_their_own_origin(served, browser, path):
     origins = {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in requests if not u.startswith("data:")}
     assert origins == {served}
     page.close()
+
+
+@pytest.mark.parametrize("lang, query, expected", [
+    ("fi", "kielikylpy", "Kielikylpyopetuksen kehittäminen 2026"),
+    ("sv", "språkbad", "Utveckling av språkbadsundervisningen 2026"),
+])
+def test_site_search_finds_calls_in_each_language(served, browser, lang, query, expected):
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(f"{served}/{lang}/")
+    page.click(".md-search__input")
+    page.keyboard.type(query, delay=30)  # Material searches on key events, not on a programmatic fill
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=10_000)
+    assert expected in first.inner_text()
+    page.close()

@@ -237,3 +237,9 @@ def test_closing_soon_window_comes_from_mkdocs_yml(tmp_path):
     assert main(["build", "--calls", str(FIXTURE_CALLS), "--config", str(config), "--site-dir", str(site),
                  "--now", "10.4.2026 klo 12.00"]) == 0
     assert text_of(page(site, KIELIKYLPY["fi"]).select_one(".mdx-status")) == "Haku auki"
+
+
+def test_not_found_pages_switch_to_the_other_home(fixture_site):
+    for lang in ("fi", "sv"):
+        doc = parse(fixture_site / lang / "404.html")
+        assert {a["hreflang"][:2]: a["href"] for a in doc.select("a.md-select__link")} == {"fi": "/fi/", "sv": "/sv/"}

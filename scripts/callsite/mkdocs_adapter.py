@@ -85,7 +85,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: list
             if name.endswith("search"):
                 plugin.config.lang = [chrome.lang]
         config.extra["alternate"] = [
-            {"name": LANGUAGE_NAMES[lang], "link": f"../{lang}/", "lang": HREFLANG[lang]} for lang in LANGUAGE_NAMES
+            {"name": LANGUAGE_NAMES[lang], "link": url, "lang": HREFLANG[lang]} for lang, url in chrome.home_urls.items()
         ]
         config.extra["callsite_not_found"] = chrome.not_found_body
         config.plugins["callsite"] = _GeneratedPages(pages)

@@ -210,6 +210,8 @@ class Chrome:
     nav: tuple
     """(title, path) pairs: the only pages in the site navigation. Calls stay out of it."""
     not_found_body: str
+    home_urls: dict
+    """Language -> site-absolute URL of its home page: the switcher's target on the 404 page."""
 
 
 def build_chrome(site: Site, lang: str, now: dt.datetime) -> Chrome:
@@ -222,6 +224,7 @@ def build_chrome(site: Site, lang: str, now: dt.datetime) -> Chrome:
         nav=((t("Funding calls"), ""), (t("All calls by year"), site.section_path("archive", lang)),
              (t("Topics"), site.section_path("topics", lang))),
         not_found_body=site.not_found_body(lang),
+        home_urls={other: site.url(other) for other in LANGUAGES},
     )
 
 
