@@ -40,31 +40,23 @@ def _date_error(problem: DateProblem) -> PydanticCustomError:
     return PydanticCustomError("date_problem", problem.message, {"hint": problem.hint})
 
 
-def _to_date(value):
-    if isinstance(value, str):
-        try:
-            return parse_date(value)
-        except DateProblem as problem:
-            raise _date_error(problem) from None
-    return value
+def _parsed_with(parse):
+    """A before-validator: text goes through ``parse``; its DateProblem becomes a located error."""
+
+    def convert(value):
+        if isinstance(value, str):
+            try:
+                return parse(value)
+            except DateProblem as problem:
+                raise _date_error(problem) from None
+        return value
+
+    return convert
 
 
-def _to_moment(value):
-    if isinstance(value, str):
-        try:
-            return Moment(*parse_moment(value, time_required=False))
-        except DateProblem as problem:
-            raise _date_error(problem) from None
-    return value
-
-
-def _to_deadline(value):
-    if isinstance(value, str):
-        try:
-            return parse_moment(value, time_required=True)[0]
-        except DateProblem as problem:
-            raise _date_error(problem) from None
-    return value
+_to_date = _parsed_with(parse_date)
+_to_moment = _parsed_with(lambda text: Moment(*parse_moment(text, time_required=False)))
+_to_deadline = _parsed_with(lambda text: parse_moment(text, time_required=True)[0])
 
 
 def _to_euros(value):
