@@ -47,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Check every call, then build the whole site into --site-dir.")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="site settings (default: mkdocs.yml)")
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="output folder (default: site)")
+    build.add_argument("--preview", action="store_true",
+                       help="staff preview: also show what production never shows (e.g. drafts)")
     commands.add_parser("check", parents=[common], help="only check the calls",
                         description="Check every call without building; exit 1 if there are errors.")
     return parser
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from .build import build_site
 
-    build_site(catalog, now=now, config_file=args.config, site_dir=args.site_dir)
+    build_site(catalog, now=now, config_file=args.config, site_dir=args.site_dir, preview=args.preview)
     print(f"Built {len(catalog.calls)} call(s) into {args.site_dir}/ for {now.isoformat()}.")
     return 0
 

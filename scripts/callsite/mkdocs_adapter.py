@@ -46,6 +46,8 @@ class _GeneratedPages(BasePlugin):
             page.meta["title"] = str(escape(ours.title))
             if ours.description:
                 page.meta["description"] = str(escape(ours.description))
+            if ours.head:
+                page.meta["callsite_head"] = ours.head
             if ours.kind == "call":
                 page.meta["hide"] = ["toc"]
         return markdown

@@ -47,6 +47,8 @@ class SitePage:
     alternates: dict = field(default_factory=dict)
     """Language -> site-absolute URL of this page in that language (including this one)."""
     description: str = ""
+    head: str = ""
+    """Extra HTML for <head> (feed links, structured data); already escaped/serialised."""
 
 
 _markdown = MarkdownIt("commonmark", {"html": False, "typographer": False})
@@ -68,9 +70,11 @@ def iso(value: dt.datetime, with_time: bool = True) -> str:
 class Site:
     """URLs and Jinja environments of one build."""
 
-    def __init__(self, catalog: Catalog, settings: Settings):
+    def __init__(self, catalog: Catalog, settings: Settings, *, preview: bool = False):
         self.catalog = catalog
         self.settings = settings
+        self.preview = preview
+        """Preview builds (staff's local preview) may show what production never does, e.g. drafts."""
         self.tag_slugs = {
             lang: {tag: slugify(label.fi if lang == "fi" else label.sv) for tag, label in catalog.vocabulary.tags.items()}
             for lang in LANGUAGES
@@ -151,11 +155,15 @@ def published_calls(catalog: Catalog, now: dt.datetime) -> list[Call]:
     return [call for call in catalog.calls if call.published <= today]
 
 
-def build_pages(site: Site, now: dt.datetime) -> list[SitePage]:
+def site_views(site: Site, now: dt.datetime) -> list[CallView]:
+    """The published calls with their status at ``now``, in a stable order (by id)."""
+    views = view_calls(published_calls(site.catalog, now), now, site.settings.closing_soon)
+    return sorted(views, key=lambda v: v.call.id)
+
+
+def build_pages(site: Site, views: list[CallView], now: dt.datetime) -> list[SitePage]:
     """Every page of both languages, in a stable order."""
     settings = site.settings
-    views = view_calls(published_calls(site.catalog, now), now, settings.closing_soon)
-    views.sort(key=lambda v: v.call.id)
     pages: list[SitePage] = []
 
     def add(kind: str, paths: dict, titles: dict, template: str, descriptions: dict | None = None,
