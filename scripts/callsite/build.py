@@ -1,8 +1,17 @@
-"""One full build: render every page, hand them to the engine adapter, swap the result in."""
+"""One full build: render every page, hand them to the engine adapter, swap the result in.
+
+The two languages are independent sites, so each is rendered and written by its
+own process (``fork``: the validated catalog is shared, nothing is pickled).
+``CALLSITE_JOBS=1`` builds them one after the other in this process.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+import sys
+import traceback
 from pathlib import Path
 
 from .model import LANGUAGES
@@ -18,17 +27,18 @@ def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_di
     settings = load_settings(config_file)
     site = Site(catalog, settings, preview=preview)
     views = site_views(site, now)
-    pages = build_pages(site, views, now)
     root_files = {name: text.encode("utf-8") for name, text in render_root_files(site).items()}
     root_files.update(render_extra_files(site, views, now))
-    chromes = {lang: build_chrome(site, lang, now) for lang in LANGUAGES}
+
+    def build_language(lang: str, out: Path) -> None:
+        from .mkdocs_adapter import build_language as engine_build
+
+        pages = build_pages(site, views, now, languages=(lang,))
+        engine_build(config_file, settings.site_url, build_chrome(site, lang, now), pages, out / lang,
+                     int(now.timestamp()))
 
     def write(out: Path) -> None:
-        from .mkdocs_adapter import build_language
-
-        for lang in LANGUAGES:
-            build_language(config_file, settings.site_url, chromes[lang],
-                           [p for p in pages if p.lang == lang], out / lang, int(now.timestamp()))
+        _run_per_language(build_language, out)
         for name, data in sorted(root_files.items()):
             target = out / name
             if target.exists():
@@ -37,3 +47,37 @@ def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_di
             target.write_bytes(data)
 
     publish_atomically(site_dir, write)
+
+
+def _jobs() -> int:
+    return max(1, min(len(LANGUAGES), int(os.environ.get("CALLSITE_JOBS", os.cpu_count() or 1))))
+
+
+def _run_per_language(build_language, out: Path) -> None:
+    if _jobs() == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for lang in LANGUAGES:
+            build_language(lang, out)
+        return
+    context = multiprocessing.get_context("fork")
+    processes = {lang: context.Process(target=_child, args=(build_language, lang, out), name=f"build-{lang}")
+                 for lang in LANGUAGES}
+    for process in processes.values():
+        process.start()
+    failed = []
+    for lang, process in processes.items():
+        process.join()
+        if process.exitcode != 0:
+            failed.append(lang)
+    if failed:
+        raise RuntimeError(f"building the {', '.join(failed)} site failed (see the error above)")
+
+
+def _child(build_language, lang: str, out: Path) -> None:
+    try:
+        build_language(lang, out)
+    except BaseException:  # report in full, then let the parent fail the build
+        traceback.print_exc()
+        sys.stderr.flush()
+        os._exit(1)
+    sys.stdout.flush()
+    os._exit(0)

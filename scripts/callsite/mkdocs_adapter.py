@@ -2,16 +2,27 @@
 
 Each language is one MkDocs build (``/fi/`` and ``/sv/``), so Material's own
 interface strings, ``<html lang>`` and its search index are in that language.
-Pages are generated in memory (``File.generated``); none is in the navigation
-except the listings. Swapping the engine means rewriting this module only.
+Pages are generated in memory (``File.generated``); only the listings are in
+the navigation. Swapping the engine means rewriting this module only.
+
+Speed: every call page shares the same chrome (same depth, not in the nav, no
+table of contents), so MkDocs renders the listings, one *template* call page
+whose per-page values are placeholders, and one real call page (the *probe*).
+All other call pages are the template with the placeholders filled in. The
+probe must come out byte-identical to the filled template, or the build fails:
+the fast path can never silently drift from what Material would render.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import logging
 import os
+import re
 import tempfile
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
@@ -22,6 +33,19 @@ from mkdocs.structure.files import File
 from .localise import HREFLANG, LANGUAGE_NAMES
 from .render import Chrome, SitePage
 
+TEMPLATE_SLUG = "callsite-template-page"
+TOKENS = {
+    "title": "CALLSITE-TOKEN-TITLE",
+    "description": "CALLSITE-TOKEN-DESCRIPTION",
+    "head": "CALLSITE-TOKEN-HEAD",
+    # Our bodies start with their own <h1>; without one, Material would add the title as <h1>.
+    "content": "<h1>CALLSITE-TOKEN-CONTENT</h1>",
+    # Site-absolute like real alternates, so MkDocs' url filter leaves them alone.
+    **{f"alt-{lang}": f"/CALLSITE-TOKEN-ALT-{lang}" for lang in LANGUAGE_NAMES},
+}
+# Listings repeat the calls' own text: searching them would only return duplicates.
+NOT_SEARCHED = {"home", "archive", "topic", "call"}
+
 
 def _src_uri(path: str) -> str:
     return path.rstrip("/") + ".md" if path else "index.md"
@@ -30,9 +54,11 @@ def _src_uri(path: str) -> str:
 class _GeneratedPages(BasePlugin):
     """Feeds our pages to MkDocs and points the language switcher at each page's counterpart."""
 
-    def __init__(self, pages: list[SitePage]):
+    def __init__(self, pages: list[SitePage], template_src: str | None):
         super().__init__()
         self.by_src = {_src_uri(page.path): page for page in pages}
+        self.template_src = template_src
+        self.template_html: str | None = None
 
     def on_files(self, files, config):
         for src_uri in self.by_src:
@@ -46,10 +72,11 @@ class _GeneratedPages(BasePlugin):
             page.meta["title"] = str(escape(ours.title))
             if ours.description:
                 page.meta["description"] = str(escape(ours.description))
-            if ours.head:
-                page.meta["callsite_head"] = ours.head
+            page.meta["callsite_head"] = ours.head
             if ours.kind == "call":
                 page.meta["hide"] = ["toc"]
+            if ours.kind in NOT_SEARCHED:
+                page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -66,29 +93,130 @@ class _GeneratedPages(BasePlugin):
             ]
         return context
 
+    def on_post_page(self, output, page, config):
+        if page.file.src_uri == self.template_src:
+            self.template_html = output
+        return output
+
+
+def _template_page(lang: str, section: str) -> SitePage:
+    return SitePage(
+        lang=lang, path=f"{section}/{TEMPLATE_SLUG}/", title=TOKENS["title"], body=TOKENS["content"],
+        kind="call", alternates={other: TOKENS[f"alt-{other}"] for other in LANGUAGE_NAMES},
+        description=TOKENS["description"], head=TOKENS["head"],
+    )
+
+
+class _Filler:
+    """Splits the rendered template at its placeholders once; fills it per page with one join."""
+
+    def __init__(self, html: str, template: SitePage):
+        self.template_path = template.path
+        names = {re.escape(token): name for name, token in TOKENS.items()}
+        names[re.escape(template.path)] = "path"
+        pattern = re.compile("|".join(sorted(names, key=len, reverse=True)))
+        self.parts: list[str] = []
+        self.slots: list[str] = []
+        position = 0
+        for match in pattern.finditer(html):
+            self.parts.append(html[position:match.start()])
+            self.slots.append(names[re.escape(match.group())])
+            position = match.end()
+        self.parts.append(html[position:])
+
+    def fill(self, page: SitePage) -> str:
+        values = {
+            "title": str(escape(page.title)),
+            "description": str(escape(page.description)),
+            "head": page.head,
+            "content": page.body,
+            "path": page.path,
+            **{f"alt-{lang}": url for lang, url in page.alternates.items()},
+        }
+        out = [self.parts[0]]
+        for slot, part in zip(self.slots, self.parts[1:]):
+            out.append(values[slot])
+            out.append(part)
+        return "".join(out)
+
+
+def _write_search_index(out_dir: Path, calls: list[SitePage]) -> None:
+    """Add one short entry per call to Material's index (titles and text are HTML there)."""
+    path = out_dir / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"].extend(
+        {"location": page.path, "title": str(escape(page.title)), "text": str(escape(page.search_text))}
+        for page in calls
+    )
+    path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+
+
+def _write_sitemap(out_dir: Path, base_url: str, pages: list[SitePage]) -> None:
+    """Every page of this language (MkDocs' own sitemap only knows the pages it rendered)."""
+    urls = "".join(f"<url><loc>{xml_escape(base_url + page.path)}</loc></url>\n"
+                   for page in sorted(pages, key=lambda p: p.path))
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n').encode("utf-8")
+    (out_dir / "sitemap.xml").write_bytes(xml)
+    with open(out_dir / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
+                                                                       filename="") as packed:
+        packed.write(xml)
+
+
+def _remove_tree(path: Path) -> None:
+    for child in sorted(path.rglob("*"), reverse=True):
+        child.unlink() if child.is_file() else child.rmdir()
+    path.rmdir()
+
 
 def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: list[SitePage],
                    out_dir: Path, epoch: int) -> None:
     """Build one language's site into ``out_dir`` with MkDocs and Material."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # sitemap dates follow "now", not the clock
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # any date MkDocs prints follows "now", not the clock
+    calls = [page for page in pages if page.kind == "call"]
+    others = [page for page in pages if page.kind != "call"]
+    template = probe = None
+    if calls:
+        sections = {page.path.split("/")[0] for page in calls}
+        if len(sections) != 1 or any(page.path.count("/") != 2 for page in calls):
+            raise ValueError("call pages must all be at <section>/<slug>/ to share one template")
+        template, probe = _template_page(chrome.lang, sections.pop()), calls[0]
+    mkdocs_pages = others + ([template, probe] if calls else [])
+    plugin = _GeneratedPages(mkdocs_pages, _src_uri(template.path) if template else None)
+    base_url = f"{site_url}{chrome.lang}/"
     with tempfile.TemporaryDirectory(prefix="callsite-docs-") as docs_dir:
         config = load_config(
             str(config_file),
             docs_dir=docs_dir,
             site_dir=str(out_dir),
-            site_url=f"{site_url}{chrome.lang}/",
+            site_url=base_url,
             site_name=chrome.site_name,
             copyright=chrome.copyright,
             nav=[{title: _src_uri(path)} for title, path in chrome.nav],
         )
         config.theme["language"] = chrome.lang
-        for name, plugin in config.plugins.items():
+        for name, plugin_ in config.plugins.items():
             if name.endswith("search"):
-                plugin.config.lang = [chrome.lang]
+                plugin_.config.lang = [chrome.lang]
         config.extra["alternate"] = [
             {"name": LANGUAGE_NAMES[lang], "link": url, "lang": HREFLANG[lang]} for lang, url in chrome.home_urls.items()
         ]
         config.extra["callsite_not_found"] = chrome.not_found_body
-        config.plugins["callsite"] = _GeneratedPages(pages)
+        config.plugins["callsite"] = plugin
         mkdocs_build(config)
+    if calls:
+        assert template is not None and probe is not None and plugin.template_html is not None
+        _remove_tree(out_dir / template.path)
+        filler = _Filler(plugin.template_html, template)
+        probe_file = out_dir / probe.path / "index.html"
+        if filler.fill(probe).encode("utf-8") != probe_file.read_bytes():
+            raise RuntimeError(f"the fast call-page path no longer matches Material's output for {probe.path}; "
+                               "a theme override probably prints a per-page value the template does not mark")
+        for page in calls[1:]:
+            target = out_dir / page.path
+            target.mkdir(parents=True, exist_ok=True)
+            (target / "index.html").write_text(filler.fill(page), encoding="utf-8")
+    _write_search_index(out_dir, calls)
+    _write_sitemap(out_dir, base_url, pages)
+

@@ -49,6 +49,8 @@ class SitePage:
     description: str = ""
     head: str = ""
     """Extra HTML for <head> (feed links, structured data); already escaped/serialised."""
+    search_text: str = ""
+    """Plain text for the site search entry of a call page (title is indexed anyway)."""
 
 
 _markdown = MarkdownIt("commonmark", {"html": False, "typographer": False})
@@ -161,18 +163,21 @@ def site_views(site: Site, now: dt.datetime) -> list[CallView]:
     return sorted(views, key=lambda v: v.call.id)
 
 
-def build_pages(site: Site, views: list[CallView], now: dt.datetime) -> list[SitePage]:
-    """Every page of both languages, in a stable order."""
+def build_pages(site: Site, views: list[CallView], now: dt.datetime,
+                languages: tuple[str, ...] = LANGUAGES) -> list[SitePage]:
+    """Every page of the given languages (default: both), in a stable order."""
     settings = site.settings
     pages: list[SitePage] = []
 
     def add(kind: str, paths: dict, titles: dict, template: str, descriptions: dict | None = None,
-            **context) -> None:
+            search_texts: dict | None = None, **context) -> None:
         alternates = {lang: site.url(lang, paths[lang]) for lang in LANGUAGES}
-        for lang in LANGUAGES:
+        for lang in languages:
             body = site.render(lang, template, **context)
             description = descriptions[lang] if descriptions else ""
-            pages.append(SitePage(lang, paths[lang], titles[lang], body, kind, alternates, description))
+            search_text = search_texts[lang] if search_texts else ""
+            pages.append(SitePage(lang, paths[lang], titles[lang], body, kind, alternates, description,
+                                  search_text=search_text))
 
     def t(message: str, **values) -> dict:
         return {lang: localise.gettext(lang, message, **values) for lang in LANGUAGES}
@@ -195,8 +200,18 @@ def build_pages(site: Site, views: list[CallView], now: dt.datetime) -> list[Sit
         call = view.call
         add("call", {lang: site.call_path(call, lang) for lang in LANGUAGES},
             {lang: getattr(call.title, lang) for lang in LANGUAGES}, "call.html",
-            descriptions={lang: describe_call(call, lang) for lang in LANGUAGES}, view=view)
+            descriptions={lang: describe_call(call, lang) for lang in languages},
+            search_texts={lang: search_text_of(site, call, lang) for lang in languages}, view=view)
     return pages
+
+
+def search_text_of(site: Site, call: Call, lang: str) -> str:
+    """What the site search knows of a call besides its title: period, amount, topics.
+
+    Kept short on purpose: the index is downloaded whole before the first result.
+    """
+    tags = ", ".join(getattr(site.catalog.vocabulary.tags[tag], lang) for tag in call.tags)
+    return f"{describe_call(call, lang)} {tags}"
 
 
 def describe_call(call: Call, lang: str) -> str:
