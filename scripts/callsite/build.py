@@ -8,7 +8,6 @@ own process (``fork``: the validated catalog is shared, nothing is pickled).
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import sys
 import traceback
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from .model import LANGUAGES
 from .outputs import render_extra_files
+from .parallel import fork_context, job_count
 from .render import Site, build_chrome, build_pages, render_root_files, site_views
 from .settings import load_settings
 from .validate import Catalog
@@ -49,16 +49,12 @@ def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_di
     publish_atomically(site_dir, write)
 
 
-def _jobs() -> int:
-    return max(1, min(len(LANGUAGES), int(os.environ.get("CALLSITE_JOBS", os.cpu_count() or 1))))
-
-
 def _run_per_language(build_language, out: Path) -> None:
-    if _jobs() == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if job_count() == 1:
         for lang in LANGUAGES:
             build_language(lang, out)
         return
-    context = multiprocessing.get_context("fork")
+    context = fork_context()
     processes = {lang: context.Process(target=_child, args=(build_language, lang, out), name=f"build-{lang}")
                  for lang in LANGUAGES}
     for process in processes.values():

@@ -42,6 +42,7 @@ def gettext(lang: str, message: str, **values) -> str:
     return text % values if values else text
 
 
+@functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
 def format_day(value: dt.date | dt.datetime, lang: str) -> str:
     """``5.3.2020`` in both languages."""
     if isinstance(value, dt.datetime):
@@ -49,11 +50,13 @@ def format_day(value: dt.date | dt.datetime, lang: str) -> str:
     return format_date(value, format="short", locale=LOCALES[lang])
 
 
+@functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
 def format_clock(value: dt.datetime, lang: str) -> str:
     """``16.15`` (Helsinki time)."""
     return format_time(value.astimezone(HELSINKI), format="short", locale=LOCALES[lang])
 
 
+@functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
 def format_moment(value: dt.datetime, lang: str, with_time: bool = True) -> str:
     """``20.8.2020 klo 16.15`` / ``20.8.2020 kl. 16.15``."""
     if not with_time:
@@ -61,6 +64,7 @@ def format_moment(value: dt.datetime, lang: str, with_time: bool = True) -> str:
     return gettext(lang, "%(date)s at %(time)s", date=format_day(value, lang), time=format_clock(value, lang))
 
 
+@functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
 def format_period(round_: Round, lang: str) -> str:
     """``5.3.2020 – 20.8.2020 klo 16.15`` / ``5.3.2020–20.8.2020 kl. 16.15``."""
     start = format_moment(round_.opens.at, lang, round_.opens.has_time)
@@ -69,6 +73,7 @@ def format_period(round_: Round, lang: str) -> str:
     return gettext(lang, "%(start)s – %(end)s", start=start, end=format_moment(round_.closes, lang))
 
 
+@functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
 def format_euros(euros: int, lang: str) -> str:
     """``1,5 miljoonaa euroa`` / ``1,5 miljoner euro`` for round millions, else ``250 000 euroa``."""
     locale = LOCALES[lang]
@@ -79,6 +84,7 @@ def format_euros(euros: int, lang: str) -> str:
     return translations(lang).ngettext("%(number)s euro", "%(number)s euros", euros) % {"number": number}
 
 
+@functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
 def format_amount(amount: Amount, lang: str) -> str:
     """``noin 1,5 miljoonaa euroa``, ``enintään 200 000 euroa``."""
     money = format_euros(amount.euros, lang)

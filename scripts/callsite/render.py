@@ -81,6 +81,7 @@ class Site:
             lang: {tag: slugify(label.fi if lang == "fi" else label.sv) for tag, label in catalog.vocabulary.tags.items()}
             for lang in LANGUAGES
         }
+        self._cards: dict[tuple, Markup] = {}
         self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
 
     # URLs ---------------------------------------------------------------
@@ -105,6 +106,7 @@ class Site:
             extensions=["jinja2.ext.i18n"],
             trim_blocks=False,
             keep_trailing_newline=True,
+            auto_reload=False,  # templates do not change during a build: skip a stat() per include
         )
         env.install_gettext_translations(localise.translations(lang), newstyle=True)
         vocabulary = self.catalog.vocabulary
@@ -136,6 +138,7 @@ class Site:
             grant_type_label=lambda kind: t(grant_types[kind]),
             tag_label=lambda tag: getattr(vocabulary.tags[tag], lang),
             applicant_label=lambda key: getattr(vocabulary.applicant_types[key], lang),
+            card=lambda view, level=3: self._card(lang, view, level),
             call_url=lambda call: self.url(lang, self.call_path(call, lang)),
             tag_url=lambda tag: self.url(lang, self.tag_path(tag, lang)),
             home_url=self.url(lang),
@@ -143,6 +146,14 @@ class Site:
             topics_url=self.url(lang, self.section_path("topics", lang)),
         )
         return env
+
+    def _card(self, lang: str, view: CallView, level: int) -> Markup:
+        """A call's card, rendered once and reused by every listing that shows it."""
+        key = (lang, view.call.id, level)
+        if key not in self._cards:
+            html = self.envs[lang].get_template("call-card.html").render(view=view, heading_level=level)
+            self._cards[key] = Markup(html)
+        return self._cards[key]
 
     def render(self, lang: str, template: str, **context) -> str:
         return self.envs[lang].get_template(template).render(**context)
