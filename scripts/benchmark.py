@@ -103,7 +103,8 @@ def timed(command: list[str]) -> tuple[float, float]:
 def main(sizes: list[int]) -> None:
     python = sys.executable
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print(f"{'calls':>6} {'pages':>6} {'lower s':>8} {'build s':>8} {'ratio':>6} {'ms/page':>8} {'peak MiB':>9}")
+    print(f"{'calls':>6} {'pages':>6} {'lower s':>8} {'build s':>8} {'ratio':>6} {'ms/page':>8} {'peak MiB':>9} "
+          f"{'search KiB':>10}")
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="callsite-bench-") as tmp:
             tmp = Path(tmp)
@@ -120,8 +121,24 @@ def main(sizes: list[int]) -> None:
             peak = _peak_of([python, "-m", "callsite", "build", "--calls", str(tmp / "calls"),
                              "--site-dir", str(tmp / "site2"), "--now", "1.1.2030 klo 12.00"])
             pages = sum(1 for _ in (tmp / "site").rglob("*.html"))
+            search = max(search_bytes(tmp / "site", lang) for lang in ("fi", "sv"))
             print(f"{n:>6} {pages:>6} {lower:>8.2f} {build:>8.2f} {build / lower:>6.2f} "
-                  f"{1000 * build / pages:>8.2f} {peak:>9.0f}")
+                  f"{1000 * build / pages:>8.2f} {peak:>9.0f} {search / 1024:>10.0f}")
+
+
+def search_bytes(site: Path, lang: str) -> int:
+    """Gzip-compressed bytes a visitor downloads before the first search result (home page, styles,
+    scripts, search worker, lunr language support and the index), as a static host serves them."""
+    import gzip
+    import re
+
+    home = (site / lang / "index.html").read_text(encoding="utf-8")
+    assets = re.findall(r'(?:href|src)="(assets/[^"]+\.(?:css|js))"', home)
+    assets += re.findall(r'"search": ?"(assets/javascripts/workers/[^"]+)"', home)
+    assets += ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js", f"assets/javascripts/lunr/min/lunr.{lang}.min.js",
+               "search/search_index.json"]
+    files = [site / lang / "index.html"] + [site / lang / a for a in dict.fromkeys(assets)]
+    return sum(len(gzip.compress(f.read_bytes(), compresslevel=6)) for f in files if f.is_file())
 
 
 def _peak_of(command: list[str]) -> float:

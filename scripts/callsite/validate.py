@@ -265,15 +265,18 @@ def load_call(path: Path, vocabulary: Vocabulary | None) -> tuple[Call | None, D
     return (None if problems else call), doc, problems
 
 
-def _duplicate_problems(loaded: list[tuple[Call, Document, str]]) -> list[Problem]:
+UNIQUE_FIELDS = (("id",),) + tuple(("slug", lang) for lang in LANGUAGES)
+
+
+def _duplicate_problems(loaded: list[tuple[Call, dict, str]]) -> list[Problem]:
     problems = []
     seen: dict[tuple, tuple[str, int]] = {}
-    for call, doc, file in loaded:
+    for call, marks, file in loaded:
         keys = [(("id",), ("id", call.id))] + [
             (("slug", lang), (f"slug.{lang}", getattr(call.slug, lang))) for lang in LANGUAGES
         ]
         for path, key in keys:
-            line, column = doc.mark_of(path)
+            line, column = marks[path]
             if key in seen:
                 first_file, first_line = seen[key]
                 problems.append(Problem(file, line, column, format_path(path),
@@ -295,7 +298,8 @@ def load_catalog(calls_dir: Path) -> Catalog:
         call, doc, found = load_call(path, vocabulary)
         problems += found
         if call is not None:
-            loaded.append((call, doc, display_path(path)))
+            # Keep only the marks the duplicate check needs: a document's marks are many times its data.
+            loaded.append((call, {field: doc.mark_of(field) for field in UNIQUE_FIELDS}, display_path(path)))
     problems += _duplicate_problems(loaded)
     if problems:
         raise InputError(problems)
