@@ -16,6 +16,7 @@ the fast path can never silently drift from what Material would render.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import logging
 import os
@@ -32,7 +33,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from .localise import HREFLANG, LANGUAGE_NAMES
-from .render import Chrome, SitePage
+from .render import Chrome, SitePage, template_cache_dir
 
 TEMPLATE_SLUG = "callsite-template-page"
 TOKENS = {
@@ -108,16 +109,6 @@ class _GeneratedPages(BasePlugin):
         return output
 
 
-def template_cache_dir() -> Path | None:
-    """Where compiled theme templates are kept between builds (``CALLSITE_CACHE_DIR``; empty: none)."""
-    folder = os.environ.get("CALLSITE_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"callsite-jinja-{os.getuid()}"))
-    if not folder:
-        return None
-    path = Path(folder)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def _template_page(lang: str, section: str) -> SitePage:
     return SitePage(
         lang=lang, path=f"{section}/{TEMPLATE_SLUG}/", title=TOKENS["title"], body=TOKENS["content"],
@@ -189,8 +180,13 @@ def _remove_tree(path: Path) -> None:
 
 
 def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: list[SitePage],
-                   out_dir: Path, epoch: int) -> None:
-    """Build one language's site into ``out_dir`` with MkDocs and Material."""
+                   out_dir: Path, epoch: int, written: dict | None = None) -> None:
+    """Build one language's site into ``out_dir`` with MkDocs and Material.
+
+    With ``written`` (the live preview's memory of what it wrote last time, path ->
+    digest) MkDocs builds into a scratch folder and only files whose bytes changed
+    are written to ``out_dir``; files no longer produced are removed.
+    """
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # any date MkDocs prints follows "now", not the clock
     calls = [page for page in pages if page.kind == "call"]
@@ -204,11 +200,13 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: list
     mkdocs_pages = others + ([template, probe] if calls else [])
     plugin = _GeneratedPages(mkdocs_pages, _src_uri(template.path) if template else None, template_cache_dir())
     base_url = f"{site_url}{chrome.lang}/"
-    with tempfile.TemporaryDirectory(prefix="callsite-docs-") as docs_dir:
+    with tempfile.TemporaryDirectory(prefix="callsite-docs-") as docs_dir, \
+            tempfile.TemporaryDirectory(prefix="callsite-scratch-") as scratch:
+        engine_out = Path(scratch) if written is not None else out_dir
         config = load_config(
             str(config_file),
             docs_dir=docs_dir,
-            site_dir=str(out_dir),
+            site_dir=str(engine_out),
             site_url=base_url,
             site_name=chrome.site_name,
             copyright=chrome.copyright,
@@ -224,18 +222,45 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: list
         config.extra["callsite_not_found"] = chrome.not_found_body
         config.plugins["callsite"] = plugin
         mkdocs_build(config)
-    if calls:
-        assert template is not None and probe is not None and plugin.template_html is not None
-        _remove_tree(out_dir / template.path)
-        filler = _Filler(plugin.template_html, template)
-        probe_file = out_dir / probe.path / "index.html"
-        if filler.fill(probe).encode("utf-8") != probe_file.read_bytes():
-            raise RuntimeError(f"the fast call-page path no longer matches Material's output for {probe.path}; "
-                               "a theme override probably prints a per-page value the template does not mark")
-        for page in calls[1:]:
-            target = out_dir / page.path
-            target.mkdir(parents=True, exist_ok=True)
-            (target / "index.html").write_text(filler.fill(page), encoding="utf-8")
-    _write_search_index(out_dir, calls)
-    _write_sitemap(out_dir, base_url, pages)
+        filler = None
+        if calls:
+            assert template is not None and probe is not None and plugin.template_html is not None
+            _remove_tree(engine_out / template.path)
+            filler = _Filler(plugin.template_html, template)
+            probe_file = engine_out / probe.path / "index.html"
+            if filler.fill(probe).encode("utf-8") != probe_file.read_bytes():
+                raise RuntimeError(f"the fast call-page path no longer matches Material's output for {probe.path}; "
+                                   "a theme override probably prints a per-page value the template does not mark")
+        _write_search_index(engine_out, calls)
+        _write_sitemap(engine_out, base_url, pages)
+        filled = ((f"{page.path}index.html", filler.fill(page).encode("utf-8")) for page in calls[1:]) \
+            if filler else iter(())
+        if written is None:
+            for path, data in filled:
+                target = out_dir / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+        else:
+            produced = {f.relative_to(engine_out).as_posix(): f.read_bytes()
+                        for f in engine_out.rglob("*") if f.is_file()}
+            produced.update(filled)
+            _sync(out_dir, produced, written)
 
+
+def _sync(out_dir: Path, produced: dict[str, bytes], written: dict) -> None:
+    """Write what changed since the last preview build; remove what is gone."""
+    for path, data in produced.items():
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        if written.get(path) != digest:
+            target = out_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            written[path] = digest
+    for path in sorted(set(written) - set(produced)):
+        target = out_dir / path
+        target.unlink(missing_ok=True)
+        del written[path]
+        for folder in target.parents:  # a removed call leaves no empty folder behind
+            if folder == out_dir or any(folder.iterdir()):
+                break
+            folder.rmdir()

@@ -7,6 +7,8 @@ language alternates). The engine adapter wraps each body in the theme's chrome.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,6 +67,19 @@ def render_markdown_inline(text: str) -> Markup:
     return Markup(_markdown.renderInline(text))
 
 
+def template_cache_dir() -> Path | None:
+    """Where compiled templates are kept between builds (``CALLSITE_CACHE_DIR``; empty: nowhere).
+
+    Jinja keys each entry by the template's source checksum, so a stale entry is never used.
+    """
+    folder = os.environ.get("CALLSITE_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"callsite-jinja-{os.getuid()}"))
+    if not folder:
+        return None
+    path = Path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def iso(value: dt.datetime, with_time: bool = True) -> str:
     return value.isoformat() if with_time else value.date().isoformat()
 
@@ -72,7 +87,8 @@ def iso(value: dt.datetime, with_time: bool = True) -> str:
 class Site:
     """URLs and Jinja environments of one build."""
 
-    def __init__(self, catalog: Catalog, settings: Settings, *, preview: bool = False):
+    def __init__(self, catalog: Catalog, settings: Settings, *, preview: bool = False,
+                 body_cache: dict | None = None):
         self.catalog = catalog
         self.settings = settings
         self.preview = preview
@@ -81,7 +97,9 @@ class Site:
             lang: {tag: slugify(label.fi if lang == "fi" else label.sv) for tag, label in catalog.vocabulary.tags.items()}
             for lang in LANGUAGES
         }
-        self._cards: dict[tuple, Markup] = {}
+        # Call page bodies and cards by (kind, language, call, status[, level]): rendered once per
+        # build, and kept between builds by the live preview (which passes ``body_cache``).
+        self._bodies: dict[tuple, str] = body_cache if body_cache is not None else {}
         self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
 
     # URLs ---------------------------------------------------------------
@@ -108,6 +126,9 @@ class Site:
             keep_trailing_newline=True,
             auto_reload=False,  # templates do not change during a build: skip a stat() per include
         )
+        cache = template_cache_dir()
+        if cache is not None:
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
         env.install_gettext_translations(localise.translations(lang), newstyle=True)
         vocabulary = self.catalog.vocabulary
         status_labels = {
@@ -149,14 +170,20 @@ class Site:
 
     def _card(self, lang: str, view: CallView, level: int) -> Markup:
         """A call's card, rendered once and reused by every listing that shows it."""
-        key = (lang, view.call.id, level)
-        if key not in self._cards:
+        key = ("card", lang, view.call, view.status, level)
+        if key not in self._bodies:
             html = self.envs[lang].get_template("call-card.html").render(view=view, heading_level=level)
-            self._cards[key] = Markup(html)
-        return self._cards[key]
+            self._bodies[key] = Markup(html)
+        return self._bodies[key]
 
     def render(self, lang: str, template: str, **context) -> str:
         return self.envs[lang].get_template(template).render(**context)
+
+    def render_call(self, lang: str, view: CallView) -> str:
+        key = ("call", lang, view.call, view.status)
+        if key not in self._bodies:
+            self._bodies[key] = self.render(lang, "call.html", view=view)
+        return self._bodies[key]
 
     def not_found_body(self, lang: str) -> str:
         return self.render(lang, "not-found.html")
@@ -184,7 +211,10 @@ def build_pages(site: Site, views: list[CallView], now: dt.datetime,
             search_texts: dict | None = None, **context) -> None:
         alternates = {lang: site.url(lang, paths[lang]) for lang in LANGUAGES}
         for lang in languages:
-            body = site.render(lang, template, **context)
+            if kind == "call":
+                body = site.render_call(lang, context["view"])
+            else:
+                body = site.render(lang, template, **context)
             description = descriptions[lang] if descriptions else ""
             search_text = search_texts[lang] if search_texts else ""
             pages.append(SitePage(lang, paths[lang], titles[lang], body, kind, alternates, description,

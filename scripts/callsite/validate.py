@@ -287,19 +287,43 @@ def _duplicate_problems(loaded: list[tuple[Call, dict, str]]) -> list[Problem]:
     return problems
 
 
-def load_catalog(calls_dir: Path) -> Catalog:
-    """Load and validate every call; raise :class:`InputError` with all problems."""
+def _load_one(path: Path, vocabulary: Vocabulary | None, cache: dict | None) -> tuple:
+    """(call or None, marks of the unique fields, problems); reused from ``cache`` while the file is unchanged."""
+    stamp = None
+    if cache is not None:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size, vocabulary)
+        hit = cache.get(path)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+    call, doc, found = load_call(path, vocabulary)
+    # Keep only the marks the duplicate check needs: a document's marks are many times its data.
+    result = (call, {field: doc.mark_of(field) for field in UNIQUE_FIELDS} if call is not None else {}, found)
+    if cache is not None:
+        cache[path] = (stamp, result)
+    return result
+
+
+def load_catalog(calls_dir: Path, cache: dict | None = None) -> Catalog:
+    """Load and validate every call; raise :class:`InputError` with all problems.
+
+    ``cache`` (a dict kept by the caller, e.g. the live preview) skips files that
+    have not changed since the last call.
+    """
     calls_dir = Path(calls_dir)
     if not calls_dir.is_dir():
         raise InputError([Problem(display_path(calls_dir), 0, 0, "", "the calls folder does not exist")])
     vocabulary, problems = load_vocabulary(calls_dir)
     loaded = []
-    for path in call_files(calls_dir):
-        call, doc, found = load_call(path, vocabulary)
+    paths = call_files(calls_dir)
+    if cache is not None:
+        for gone in set(cache) - set(paths):
+            del cache[gone]
+    for path in paths:
+        call, marks, found = _load_one(path, vocabulary, cache)
         problems += found
         if call is not None:
-            # Keep only the marks the duplicate check needs: a document's marks are many times its data.
-            loaded.append((call, {field: doc.mark_of(field) for field in UNIQUE_FIELDS}, display_path(path)))
+            loaded.append((call, marks, display_path(path)))
     problems += _duplicate_problems(loaded)
     if problems:
         raise InputError(problems)

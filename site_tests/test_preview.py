@@ -1,0 +1,68 @@
+"""The live preview's incremental build gives the same bytes as a full build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from callsite.dates import parse_now
+from callsite.preview import PreviewBuilder
+from conftest import CONFIG, FIXTURE_CALLS, build
+
+NOW = "10.4.2026 klo 12.00"
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def assert_same_as_full_build(calls: Path, preview_site: Path, tmp_path: Path, name: str) -> None:
+    full = tmp_path / name
+    build(calls, full, NOW)
+    expected, actual = files_of(full), files_of(preview_site)
+    assert sorted(actual) == sorted(expected)
+    assert [path for path in expected if expected[path] != actual[path]] == []
+
+
+def test_incremental_preview_matches_full_builds(tmp_path):
+    calls = tmp_path / "calls"
+    shutil.copytree(FIXTURE_CALLS, calls)
+    site = tmp_path / "preview"
+    preview = PreviewBuilder(calls, CONFIG, site)
+    now = parse_now(NOW)
+    assert preview.build(now) is None
+    assert_same_as_full_build(calls, site, tmp_path, "full-1")
+
+    # Extend a deadline, drop a call, add one: the preview follows.
+    path = calls / "kielikylpy-2026.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("15.4.2026 klo 16.15", "30.4.2026 klo 16.15"),
+                    encoding="utf-8")
+    (calls / "peruttu.yaml").unlink()
+    shutil.copy(FIXTURE_CALLS / "tuleva.yaml", calls / "toinen.yaml")
+    toinen = calls / "toinen.yaml"
+    toinen.write_text(toinen.read_text(encoding="utf-8").replace("id: tuleva", "id: toinen").replace(
+        "lukiokoulutuksen-kehittaminen-2027", "toinen-2027").replace("utveckling-av-gymnasieutbildningen-2027",
+                                                                     "annan-2027"), encoding="utf-8")
+    assert preview.build(now) is None
+    assert_same_as_full_build(calls, site, tmp_path, "full-2")
+    assert not (site / "fi/rahoitushaut/peruttu-haku-2026").exists()
+
+
+def test_preview_reports_problems_and_recovers(tmp_path):
+    calls = tmp_path / "calls"
+    shutil.copytree(FIXTURE_CALLS, calls)
+    site = tmp_path / "preview"
+    preview = PreviewBuilder(calls, CONFIG, site)
+    now = parse_now(NOW)
+    assert preview.build(now) is None
+    before = files_of(site)
+    path = calls / "tuleva.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("grant_type: special", "grant_type: speciall"), encoding="utf-8")
+    error = preview.build(now)
+    assert error is not None
+    assert [p.message for p in error.problems] == ["expected one of general, special; found the text 'speciall'"]
+    assert files_of(site) == before
+    path.write_text(good, encoding="utf-8")
+    assert preview.build(now) is None
+    assert files_of(site) == before
