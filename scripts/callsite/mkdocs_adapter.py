@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
@@ -173,12 +174,6 @@ def _write_sitemap(out_dir: Path, base_url: str, pages: list[SitePage]) -> None:
         packed.write(xml)
 
 
-def _remove_tree(path: Path) -> None:
-    for child in sorted(path.rglob("*"), reverse=True):
-        child.unlink() if child.is_file() else child.rmdir()
-    path.rmdir()
-
-
 def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: list[SitePage],
                    out_dir: Path, epoch: int, written: dict | None = None) -> None:
     """Build one language's site into ``out_dir`` with MkDocs and Material.
@@ -225,7 +220,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: list
         filler = None
         if calls:
             assert template is not None and probe is not None and plugin.template_html is not None
-            _remove_tree(engine_out / template.path)
+            shutil.rmtree(engine_out / template.path)
             filler = _Filler(plugin.template_html, template)
             probe_file = engine_out / probe.path / "index.html"
             if filler.fill(probe).encode("utf-8") != probe_file.read_bytes():
