@@ -95,7 +95,7 @@ PREVIEW = r"""
 import sys, time
 from pathlib import Path
 from callsite.dates import parse_now
-from callsite.preview import PreviewBuilder
+from callsite.incremental import PreviewBuilder
 calls, site = Path(sys.argv[1]), Path(sys.argv[2])
 builder = PreviewBuilder(calls, Path("mkdocs.yml"), site)
 now = parse_now("1.1.2030 klo 12.00")

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from callsite.dates import parse_now
-from callsite.preview import PreviewBuilder
+from callsite.incremental import PreviewBuilder
 from conftest import CONFIG, FIXTURE_CALLS, build
 
 NOW = "10.4.2026 klo 12.00"
