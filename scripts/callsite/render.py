@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cmarkgfm
 import jinja2
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from . import localise
@@ -55,16 +56,22 @@ class SitePage:
     """Plain text for the site search entry of a call page (title is indexed anyway)."""
 
 
-_markdown = MarkdownIt("commonmark", {"html": False, "typographer": False})
+# "<" that does not open an autolink (<https://...>, <mailto:...>) becomes "&lt;" before parsing,
+# so raw HTML in YAML text is shown as text (staff see their mistake) and never reaches the page.
+_RAW_HTML = re.compile(r"<(?!(?:https?|mailto):[^<>\s]*>)")
 
 
 def render_markdown(text: str) -> Markup:
-    """Markdown from YAML: raw HTML is shown as text, unsafe link schemes are dropped."""
-    return Markup(_markdown.render(text))
+    """CommonMark from YAML via cmark-gfm's safe mode: unsafe link schemes lose their target."""
+    return Markup(cmarkgfm.markdown_to_html(_RAW_HTML.sub("&lt;", text)))
 
 
 def render_markdown_inline(text: str) -> Markup:
-    return Markup(_markdown.renderInline(text))
+    """Like :func:`render_markdown` for a list item: a single paragraph loses its <p>."""
+    html = render_markdown(text)
+    if html.startswith("<p>") and html.endswith("</p>\n") and html.count("<p>") == 1:
+        return Markup(html[3:-5])
+    return html
 
 
 def template_cache_dir() -> Path | None:
