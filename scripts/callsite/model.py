@@ -221,12 +221,21 @@ class Eligibility(Strict):
     """Who may take part without receiving aid, e.g. state-run schools."""
 
 
+class JobTitle(Strict):
+    """A job title; the Swedish one may be missing (``callsite check`` warns about it)."""
+
+    fi: NonEmpty
+    """Finnish job title, e.g. opetusneuvos."""
+    sv: Optional[NonEmpty] = None
+    """Swedish job title, e.g. undervisningsråd. Without it the Swedish page shows the name only."""
+
+
 class Contact(Strict):
     """A person to ask about the call."""
 
     name: NonEmpty
     """Full name."""
-    title: Optional[Text] = None
+    title: Optional[JobTitle] = None
     """Job title in both languages."""
     email: Optional[Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]] = None
     """Email address."""
@@ -263,6 +272,16 @@ class Cancellation(Strict):
     """Optional reason shown on the page."""
 
 
+class ChangeNote(Strict):
+    """A dated note on what changed after publication, shown under "Päivitetty" / "Uppdaterad"."""
+
+    date: Date
+    """Date of the change, e.g. 24.11.2026."""
+    text: Text
+    """What changed, in both languages, e.g. "Hakuaikaa jatkettu 15.1.2027 asti." /
+    "Ansökningstiden har förlängts till 15.1.2027."."""
+
+
 class Call(Strict):
     """One funding call (rahoitushaku / utlysning)."""
 
@@ -274,6 +293,9 @@ class Call(Strict):
     """Title in both languages."""
     published: Date
     """Publication date, e.g. 5.3.2020."""
+    draft: Flag = False
+    """true while the call is being prepared: it is then shown only in the staff preview (with a
+    "Luonnos" / "Utkast" banner) and never on the public site. Delete the line to publish."""
     grant_type: GrantType
     """general (yleisavustus / allmänt understöd) or special (erityisavustus / specialunderstöd)."""
     tags: tuple[Key, ...] = Field(min_length=1)
@@ -302,6 +324,8 @@ class Call(Strict):
     """Set when decisions are published."""
     cancelled: Optional[Cancellation] = None
     """Set when the call is cancelled."""
+    changes: tuple[ChangeNote, ...] = ()
+    """Change notes after publication, e.g. an extended deadline; the page shows them newest first."""
 
     @model_validator(mode="after")
     def _named_rounds(self):
@@ -309,6 +333,11 @@ class Call(Strict):
             raise PydanticCustomError("rounds", "when a call has several rounds, every round needs a name",
                                       {"hint": "add name: {fi: ..., sv: ...} to each round"})
         return self
+
+    @property
+    def changes_newest_first(self) -> tuple[ChangeNote, ...]:
+        """Change notes, newest first; notes of one day keep the order staff wrote them in."""
+        return tuple(sorted(self.changes, key=lambda note: note.date, reverse=True))
 
     @property
     def first_opening(self) -> dt.datetime:
