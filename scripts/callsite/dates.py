@@ -32,6 +32,18 @@ _SEP = r"(?:\s+(?:klo|kl\.?)\s*|\s+|T)"
 _OFFSET = r"(?P<off>Z|[+-]\d{2}:?\d{2})?"
 _PATTERN = re.compile(rf"^(?:{_FI_DATE}|{_ISO_DATE})(?:{_SEP}{_TIME}{_OFFSET})?$", re.IGNORECASE)
 
+# The same forms as JSON Schema patterns (ECMA-262 regex) for editors: they check the
+# shape as staff type; the parser above still decides (30.2. has the shape, not a day).
+_JS_DATE = r"(?:[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})"
+_JS_TIME = (r"(?:\s+(?:[kK][lL](?:[oO]|\.)?\s*)?|T)[0-9]{1,2}[.:][0-9]{2}(?:[.:][0-9]{2})?"
+            r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?")
+DATE_PATTERN = rf"^\s*{_JS_DATE}\s*$"
+"""A date: ``20.8.2026`` or ``2026-08-20``."""
+MOMENT_PATTERN = rf"^\s*{_JS_DATE}(?:{_JS_TIME})?\s*$"
+"""A date with an optional time: ``20.8.2026``, ``20.8.2026 klo 9.00``, ``2026-08-20 09:00``."""
+DEADLINE_PATTERN = rf"^\s*{_JS_DATE}{_JS_TIME}\s*$"
+"""A date with a time: ``20.8.2026 klo 16.15``, ``20.8.2026 16:15``, ``2026-08-20T16:15``."""
+
 EXAMPLE_DATE = "20.8.2026"
 EXAMPLE_DATETIME = "20.8.2026 klo 16.15"
 

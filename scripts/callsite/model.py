@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from .dates import DateProblem, parse_date, parse_moment
+from .dates import DATE_PATTERN, DEADLINE_PATTERN, MOMENT_PATTERN, DateProblem, parse_date, parse_moment
 
 LANGUAGES = ("fi", "sv")
 
@@ -68,10 +68,19 @@ def _to_euros(value):
 
 # Scalars are strict (no "yes" -> True, no 1597929300 -> datetime); dates arrive as text
 # and are parsed by :mod:`callsite.dates` before pydantic sees them.
-Date = Annotated[dt.date, BeforeValidator(_to_date), Field(strict=True)]
-OpeningMoment = Annotated[Moment, BeforeValidator(_to_moment)]
-Deadline = Annotated[dt.datetime, BeforeValidator(_to_deadline), Field(strict=True)]
-Euros = Annotated[int, BeforeValidator(_to_euros), Field(strict=True, gt=0)]
+# WithJsonSchema: what editors see in the generated JSON Schema (text in the forms staff write).
+Date = Annotated[dt.date, BeforeValidator(_to_date), Field(strict=True),
+                 WithJsonSchema({"type": "string", "pattern": DATE_PATTERN, "examples": ["5.3.2026"]})]
+OpeningMoment = Annotated[Moment, BeforeValidator(_to_moment),
+                          WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN,
+                                          "examples": ["5.3.2026", "5.3.2026 klo 9.00"]})]
+Deadline = Annotated[dt.datetime, BeforeValidator(_to_deadline), Field(strict=True),
+                     WithJsonSchema({"type": "string", "pattern": DEADLINE_PATTERN,
+                                     "examples": ["20.8.2026 klo 16.15"]})]
+Euros = Annotated[int, BeforeValidator(_to_euros), Field(strict=True, gt=0),
+                  WithJsonSchema({"anyOf": [{"type": "integer", "exclusiveMinimum": 0},
+                                            {"type": "string", "pattern": r"^[0-9]{1,3}(?:[ \u00a0][0-9]{3})+$"}],
+                                  "examples": [1500000, "1 500 000"]})]
 Flag = Annotated[bool, Field(strict=True)]
 NonEmpty = Annotated[str, Field(strict=True, min_length=1)]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")]

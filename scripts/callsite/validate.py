@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,8 @@ class Catalog:
     calls: tuple[Call, ...]
     vocabulary: Vocabulary
     sources: dict  # call id -> display path of its file
+    documents: dict = field(default_factory=dict)
+    """call id -> its parsed :class:`Document` (line numbers for warnings)."""
 
 
 def display_path(path: Path) -> str:
@@ -253,6 +255,34 @@ def call_files(calls_dir: Path) -> list[Path]:
     return sorted(files)
 
 
+PLACEHOLDER = "TÄYTÄ"
+"""Marks a value still to be written in a file made by ``callsite new`` ("fill in")."""
+
+
+def _placeholder_paths(data: Any, path: tuple = ()) -> list[tuple]:
+    if isinstance(data, str):
+        return [path] if PLACEHOLDER in data else []
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _placeholder_paths(value, path + (key,))]
+    if isinstance(data, list):
+        return [found for i, value in enumerate(data) for found in _placeholder_paths(value, path + (i,))]
+    return []
+
+
+def _placeholder_problems(doc: Document, file: str, paths: list[tuple]) -> list[Problem]:
+    problems = []
+    for path in paths:
+        line, column = doc.mark_of(path)
+        name = next((part for part in reversed(path) if isinstance(part, str)), "")
+        model = _model_at(Call, tuple(p for p in path if isinstance(p, str))[:-1]) if name else None
+        field_info = model.model_fields.get(name) if model else None
+        hint = f"{name}: {field_info.description.splitlines()[0]}" if field_info and field_info.description else ""
+        problems.append(Problem(file, line, column, format_path(path),
+                                f"fill in this value: it still holds the placeholder {_raw(doc.data, path)!r}",
+                                hint or "write the real value, or delete the field if it is optional"))
+    return problems
+
+
 def load_call(path: Path, vocabulary: Vocabulary | None) -> tuple[Call | None, Document | None, list[Problem]]:
     file = display_path(path)
     doc, problems = load_document(path, file)
@@ -262,6 +292,11 @@ def load_call(path: Path, vocabulary: Vocabulary | None) -> tuple[Call | None, D
     problems += _url_problems(doc, file)
     if vocabulary is not None:
         problems += _vocabulary_problems(doc, file, vocabulary)
+    placeholders = _placeholder_paths(doc.data) if PLACEHOLDER in str(doc.data) else []
+    if placeholders:
+        # Say "fill this in" once, instead of also "expected a number" or "unknown tag" there.
+        unfilled = {format_path(p) for p in placeholders}
+        problems = [p for p in problems if p.field not in unfilled] + _placeholder_problems(doc, file, placeholders)
     return (None if problems else call), doc, problems
 
 
@@ -304,4 +339,5 @@ def load_catalog(calls_dir: Path) -> Catalog:
         calls=tuple(call for call, _, _ in loaded),
         vocabulary=vocabulary,
         sources={call.id: file for call, _, file in loaded},
+        documents={call.id: doc for call, doc, _ in loaded},
     )
