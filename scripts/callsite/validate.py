@@ -273,10 +273,14 @@ def _placeholder_problems(doc: Document, file: str, paths: list[tuple]) -> list[
     problems = []
     for path in paths:
         line, column = doc.mark_of(path)
-        name = next((part for part in reversed(path) if isinstance(part, str)), "")
-        model = _model_at(Call, tuple(p for p in path if isinstance(p, str))[:-1]) if name else None
+        # Explain the field, not the language: purpose.fi -> "purpose: Purpose and background ..."
+        names = [part for part in path if isinstance(part, str)]
+        while names and names[-1] in LANGUAGES and len(names) > 1:
+            names.pop()
+        name = names[-1] if names else ""
+        model = _model_at(Call, tuple(names[:-1])) if name else None
         field_info = model.model_fields.get(name) if model else None
-        hint = f"{name}: {field_info.description.splitlines()[0]}" if field_info and field_info.description else ""
+        hint = f"{name}: {' '.join(field_info.description.split())}" if field_info and field_info.description else ""
         problems.append(Problem(file, line, column, format_path(path),
                                 f"fill in this value: it still holds the placeholder {_raw(doc.data, path)!r}",
                                 hint or "write the real value, or delete the field if it is optional"))
