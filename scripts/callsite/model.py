@@ -16,7 +16,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from .dates import DATE_PATTERN, DEADLINE_PATTERN, MOMENT_PATTERN, DateProblem, parse_date, parse_moment
+from .dates import DATE_PATTERN, DEADLINE_PATTERN, MOMENT_PATTERN, DateProblem, parse_date, parse_deadline, parse_moment
 
 LANGUAGES = ("fi", "sv")
 
@@ -56,7 +56,7 @@ def _parsed_with(parse):
 
 _to_date = _parsed_with(parse_date)
 _to_moment = _parsed_with(lambda text: Moment(*parse_moment(text, time_required=False)))
-_to_deadline = _parsed_with(lambda text: parse_moment(text, time_required=True)[0])
+_to_deadline = _parsed_with(parse_deadline)
 
 
 def _to_euros(value):
