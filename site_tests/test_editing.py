@@ -149,7 +149,7 @@ def test_check_warnings_follow_settings_and_known_hosts(tmp_path, scratch_calls)
     (scratch_calls / "x.yaml").write_text(text, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(CONFIG.read_text(encoding="utf-8").replace(
-        "    closing_soon_days: 14", "    closing_soon_days: 14\n    usual_deadline_times: ['16:15', '12.00']"),
+        "usual_deadline_times: [\"16.15\"]", "usual_deadline_times: ['16:15', '12.00']"),
         encoding="utf-8")
     result = run_cli("check", "--now", "1.6.2025", cwd=tmp_path)
     assert result.returncode == 0

@@ -91,8 +91,9 @@ def test_draft_is_in_the_preview_with_a_banner_in_both_languages(project, tmp_pa
     assert fi.select_one("article .mdx-call").find_all(recursive=False)[2] is banner
     # Calls that are not drafts carry no banner, in the preview either.
     assert page(site, "/fi/rahoitushaut/kerhotoiminta-2025/").select_one(".mdx-draft") is None
-    titles = [text_of(a) for a in page(site, "/fi/").select(".mdx-card__title a")]
-    assert "Salainen luonnoshaku 2027" in titles
+    cards = {text_of(card.select_one(".mdx-card__title")): card for card in page(site, "/fi/arkisto/").select(".mdx-card")}
+    assert text_of(cards["Salainen luonnoshaku 2027"].select_one(".mdx-status--draft")) == "Luonnos"
+    assert cards["Kerhotoiminta 2025"].select_one(".mdx-status--draft") is None
 
 
 @pytest.mark.parametrize("now, published", [
