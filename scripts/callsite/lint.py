@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from .dates import HELSINKI
@@ -24,7 +25,7 @@ from .model import LANGUAGES, Call
 from .problems import Problem
 from .settings import Settings
 from .validate import Catalog
-from .yamlsource import Document, format_path
+from .yamlsource import Document, format_path, load_document
 
 
 def _clock(value: dt.time) -> str:
@@ -79,10 +80,14 @@ def find_warnings(catalog: Catalog, settings: Settings, now: dt.datetime) -> lis
     warnings: list[Problem] = []
     for call in catalog.calls:
         file = catalog.sources.get(call.id, call.id)
-        doc: Document = catalog.documents.get(call.id) or Document(data=None)
+        marks: list[Document] = []
 
         def warn(path: tuple, message: str, hint: str) -> None:
-            line, column = doc.mark_of(path)
+            # Line numbers come from reading the file again: warnings are rare, and the
+            # catalog need not keep every file's marks in memory through the build.
+            if not marks:
+                marks.append(load_document(Path(file), file)[0] or Document(data=None))
+            line, column = marks[0].mark_of(path)
             warnings.append(Problem(file, line, column, format_path(path), message, hint, severity="warning"))
 
         if call.draft and call.published <= today:

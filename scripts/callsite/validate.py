@@ -12,7 +12,7 @@ import difflib
 import gc
 import os
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +33,6 @@ class Catalog:
     calls: tuple[Call, ...]
     vocabulary: Vocabulary
     sources: dict  # call id -> display path of its file
-    documents: dict = field(default_factory=dict)
-    """call id -> its parsed :class:`Document` (line numbers for warnings)."""
 
 
 def display_path(path: Path) -> str:
@@ -366,5 +364,4 @@ def _load_catalog(calls_dir: Path) -> Catalog:
         calls=tuple(call for call, _, _ in loaded),
         vocabulary=vocabulary,
         sources={call.id: file for call, _, file in loaded},
-        documents={call.id: doc for call, doc, _ in loaded},
     )
