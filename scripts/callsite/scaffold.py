@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from string import Template
 
 from .dates import DateProblem, parse_moment
