@@ -125,3 +125,30 @@ def test_preview_shows_drafts_and_listens_only_locally(server):
     assert status == 200
     assert text_of(BeautifulSoup(body, "html5lib").select_one(".mdx-draft .admonition-title")) == "Luonnos"
     assert base.startswith("http://127.0.0.1:")
+
+
+def test_the_browser_reloads_by_itself(server):
+    """In Chromium: the open page follows an edit, a mistake and its fix without anyone reloading."""
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import CHROMIUM_ARGS
+
+    base, calls, _, _ = server
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(base + PAGE)
+            assert page.inner_text("article h1") == "Kerhotoiminta 2025"
+            save(calls / "paatetty.yaml", PAATETTY.replace("Kerhotoiminta 2025", "Kerhotoiminta 2025 (uusi)"))
+            page.wait_for_function("document.querySelector('article h1')?.innerText === 'Kerhotoiminta 2025 (uusi)'",
+                                   timeout=60_000)
+            save(calls / "paatetty.yaml", PAATETTY.replace("grant_type: special", "grant_type: specia"))
+            page.wait_for_function("document.querySelector('.callsite-problems') !== null", timeout=60_000)
+            assert page.inner_text("h1") == "Sivustoa ei voitu rakentaa – Webbplatsen kunde inte byggas"
+            assert "found the text 'specia'" in page.inner_text(".callsite-problems")
+            save(calls / "paatetty.yaml", PAATETTY)
+            page.wait_for_function("document.querySelector('article h1')?.innerText === 'Kerhotoiminta 2025'",
+                                   timeout=60_000)
+        finally:
+            browser.close()
