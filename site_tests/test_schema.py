@@ -133,7 +133,7 @@ def test_what_only_check_can_catch(name, tmp_path, scratch_calls):
     assert run_cli("check", cwd=scratch_calls.parent).returncode == 1
 
 
-MOMENTS = ["20.8.2026 klo 16.15", "20.8.2026 16:15", "20.8.2026 kl. 16.15", "20.8.2026 KLO 9.00",
+MOMENTS = ["20.8.2026 klo 16.15", "20.8.2026 16:15", "20.8.2026 kl. 16.15", "20.8.2026 kello 16.15", "20.8.2026 KLO 9.00",
            "2026-08-20 16:15", "2026-08-20T16:15:00+03:00", "2026-08-20T13:15Z", "1.1.2027 klo 0.00"]
 DATES = ["20.8.2026", "1.1.2027", "2026-08-20", " 5.3.2026 "]
 NOT_DATES = ["20.8.26", "8/20/2026", "20.8.", "16:15", "20. elokuuta 2026", "2026-8-20", "huomenna"]
