@@ -1,4 +1,4 @@
-"""The command line: ``callsite build`` and ``callsite check``.
+"""The command line: ``callsite new | check | serve | build | schema``.
 
 "Now" is read here, once, and passed down: ``--now`` or ``CALLSITE_NOW``,
 else the clock at start, in Helsinki time.
@@ -16,14 +16,17 @@ from .dates import HELSINKI, DateProblem, parse_now
 from .problems import InputError
 
 DESCRIPTION = """\
-Build the funding-call website from the YAML files in calls/.
+Work with the funding-call website, built from the YAML files in calls/.
 
+  callsite new              start a new call file from a few answers
+  callsite check            check every call and report problems and warnings
+  callsite serve            preview the site on this computer while you edit
   callsite build            check every call, then build the site into site/
-  callsite check            only check the calls and report problems
+  callsite schema           update the editor help files (calls/_schema.json)
 
+Run "callsite COMMAND --help" to read more about one command.
 If a call file has a problem, nothing is built and the existing site/ stays as it was.
 """
-
 
 def _now(text: str | None) -> dt.datetime:
     text = text or os.environ.get("CALLSITE_NOW")
@@ -43,34 +46,135 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--calls", type=Path, default=Path("calls"), help="folder of call files (default: calls)")
     common.add_argument("--now", help='the moment the site is built for, in Helsinki time, e.g. "20.8.2026 klo 16.14" '
                         "(default: CALLSITE_NOW, else the current time)")
-    build = commands.add_parser("build", parents=[common], help="check the calls and build the site",
-                                description="Check every call, then build the whole site into --site-dir.")
-    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="site settings (default: mkdocs.yml)")
+    config = argparse.ArgumentParser(add_help=False)
+    config.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="site settings (default: mkdocs.yml)")
+
+    def add(name: str, help: str, description: str, parents=()) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=list(parents), help=help, description=description,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    build = add("build", "check the calls and build the site", (
+        "Check every call, then build the whole site into --site-dir.\n"
+        "If any call has an error, nothing is built and the old site stays as it was."), [common, config])
     build.add_argument("--site-dir", type=Path, default=Path("site"), help="output folder (default: site)")
     build.add_argument("--preview", action="store_true",
-                       help="staff preview: also show what production never shows (e.g. drafts)")
-    commands.add_parser("check", parents=[common], help="only check the calls",
-                        description="Check every call without building; exit 1 if there are errors.")
+                       help="staff preview: also show what production never shows (drafts, with a banner)")
+    add("check", "check the calls and report problems", (
+        "Check every call file without building the site.\n\n"
+        "Errors (the site cannot be built) and warnings (worth a look, the site is still built)\n"
+        "are shown as  file:line:column: error: field: what is wrong  with a hint on the next line.\n"
+        "Exits with 1 if there are errors, 0 otherwise."), [common, config])
+    new = add("new", "start a new call file", (
+        "Write a new call file into the calls folder. It asks for the titles and the dates\n"
+        "(or take them from the options below) and writes every other field ready to fill in,\n"
+        "each with a short explanation in Finnish. Fill in every place marked TÄYTÄ, then run\n"
+        "\"callsite check\". The new call is a draft: it shows only in the preview until you\n"
+        "delete the line \"draft: true\"."), [])
+    new.add_argument("--calls", type=Path, default=Path("calls"), help="folder of call files (default: calls)")
+    new.add_argument("--title-fi", help="the title in Finnish")
+    new.add_argument("--title-sv", help="the title in Swedish")
+    new.add_argument("--opens", help='opening date, time optional, e.g. "5.3.2027" or "5.3.2027 klo 9.00"')
+    new.add_argument("--closes", help='closing date and time, e.g. "20.8.2027 klo 16.15"')
+    new.add_argument("--id", help="identifier and file name (default: made from the Finnish title)")
+    serve = add("serve", "preview the site while you edit", (
+        "Build a preview of the site (drafts included) and show it at http://127.0.0.1:8000/.\n"
+        "When you save a file in the calls folder, the preview is rebuilt and the browser\n"
+        "reloads by itself. If a file has an error, the messages are shown here and in the\n"
+        "browser; fix the file and the site comes back. Stop with Ctrl+C.\n"
+        "Only this computer can open the preview."), [common, config])
+    serve.add_argument("--port", type=int, default=8000, help="port number (default: 8000; 0 picks a free one)")
+    serve.add_argument("--site-dir", type=Path, default=None,
+                       help="where the preview is built (default: a temporary folder)")
+    serve.add_argument("--interval", type=float, default=0.5, help="seconds between checks for changes (default: 0.5)")
+    schema = add("schema", "update the editor help files", (
+        "Write calls/_schema.json and calls/_vocabulary.schema.json from the data model.\n"
+        "Editors (VS Code with the YAML extension) use them to complete field names, explain\n"
+        "each field and mark mistakes while you type. Run this after changing the model or\n"
+        "calls/_vocabulary.yaml; --check only tells whether they are up to date."), [])
+    schema.add_argument("--calls", type=Path, default=Path("calls"), help="folder of call files (default: calls)")
+    schema.add_argument("--check", action="store_true", help="do not write; exit 1 if the files are out of date")
     return parser
+
+
+def _settings(config: Path):
+    """Settings from --config; without the default mkdocs.yml, the defaults (check needs no site)."""
+    from .settings import Settings, load_settings
+
+    if not config.exists() and config == Path("mkdocs.yml"):
+        return Settings()
+    return load_settings(config)
+
+
+def _load(calls: Path):
+    """The validated catalog, or None after printing every problem."""
+    from .validate import load_catalog
+
+    try:
+        return load_catalog(calls)
+    except InputError as error:
+        print(error.report(), file=sys.stderr)
+        return None
+
+
+def _report_warnings(catalog, settings, now) -> int:
+    from .lint import find_warnings
+
+    warnings = find_warnings(catalog, settings, now)
+    for warning in warnings:
+        print(warning.format(), file=sys.stderr)
+    return len(warnings)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    now = _now(args.now)
-    from .validate import load_catalog
+    if args.command == "new":
+        from .scaffold import run_new
 
-    try:
-        catalog = load_catalog(args.calls)
-    except InputError as error:
-        print(error.report(), file=sys.stderr)
+        return run_new(args)
+    if args.command == "schema":
+        return _schema(args)
+    now = _now(args.now)
+    if args.command == "serve":
+        from .preview import run_server
+
+        return run_server(args, now=None if not (args.now or os.environ.get("CALLSITE_NOW")) else now)
+    catalog = _load(args.calls)
+    if catalog is None:
         return 1
+    settings = _settings(args.config)
+    warnings = _report_warnings(catalog, settings, now)
     if args.command == "check":
-        print(f"{len(catalog.calls)} call(s) checked: no errors.")
+        tail = f", {warnings} warning(s)" if warnings else ""
+        print(f"{len(catalog.calls)} call(s) checked: no errors{tail}.")
         return 0
     from .build import build_site
 
     build_site(catalog, now=now, config_file=args.config, site_dir=args.site_dir, preview=args.preview)
     print(f"Built {len(catalog.calls)} call(s) into {args.site_dir}/ for {now.isoformat()}.")
+    return 0
+
+
+def _schema(args) -> int:
+    from .schema import schema_files
+    from .validate import load_vocabulary
+
+    vocabulary, problems = load_vocabulary(args.calls)
+    if problems:
+        print(InputError(problems).report(), file=sys.stderr)
+        return 1
+    stale = []
+    for path, text in schema_files(args.calls, vocabulary).items():
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current == text:
+            continue
+        stale.append(path)
+        if not args.check:
+            path.write_text(text, encoding="utf-8")
+    if args.check:
+        for path in stale:
+            print(f"{path}: out of date; run: callsite schema", file=sys.stderr)
+        return 1 if stale else 0
+    print(f"Wrote {', '.join(map(str, stale))}." if stale else "The schema files are up to date.")
     return 0
 
 

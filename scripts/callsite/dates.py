@@ -1,6 +1,6 @@
 """Parse dates and times as Finnish staff write them, always in Helsinki time.
 
-Accepted: ``20.8.2020``, ``20.8.2020 klo 16.15``, ``20.8.2020 16:15``,
+Accepted: ``20.8.2020``, ``20.8.2020 klo 16.15`` (also ``kello``, ``kl.``), ``20.8.2020 16:15``,
 ``2020-08-20``, ``2020-08-20 16:15``, ``2020-08-20T16:15:00+03:00``.
 Anything else, or anything that could mean two things, is an error with a hint:
 never a guess. A wall-clock time that does not exist in Helsinki (the hour
@@ -28,9 +28,21 @@ class DateProblem(ValueError):
 _FI_DATE = r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d+)"
 _ISO_DATE = r"(?P<Y>\d{4})-(?P<M>\d{2})-(?P<D>\d{2})"
 _TIME = r"(?P<h>\d{1,2})[.:](?P<min>\d{2})(?:[.:](?P<s>\d{2}))?"
-_SEP = r"(?:\s+(?:klo|kl\.?)\s*|\s+|T)"
+_SEP = r"(?:\s+(?:kello|klo|kl\.?)\s*|\s+|T)"
 _OFFSET = r"(?P<off>Z|[+-]\d{2}:?\d{2})?"
 _PATTERN = re.compile(rf"^(?:{_FI_DATE}|{_ISO_DATE})(?:{_SEP}{_TIME}{_OFFSET})?$", re.IGNORECASE)
+
+# The same forms as JSON Schema patterns (ECMA-262 regex) for editors: they check the
+# shape as staff type; the parser above still decides (30.2. has the shape, not a day).
+_JS_DATE = r"(?:[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})"
+_JS_TIME = (r"(?:\s+(?:(?:[kK][eE][lL][lL][oO]|[kK][lL][oO]|[kK][lL]\.?)\s*)?|T)[0-9]{1,2}[.:][0-9]{2}(?:[.:][0-9]{2})?"
+            r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?")
+DATE_PATTERN = rf"^\s*{_JS_DATE}\s*$"
+"""A date: ``20.8.2026`` or ``2026-08-20``."""
+MOMENT_PATTERN = rf"^\s*{_JS_DATE}(?:{_JS_TIME})?\s*$"
+"""A date with an optional time: ``20.8.2026``, ``20.8.2026 klo 9.00``, ``2026-08-20 09:00``."""
+DEADLINE_PATTERN = rf"^\s*{_JS_DATE}{_JS_TIME}\s*$"
+"""A date with a time: ``20.8.2026 klo 16.15``, ``20.8.2026 16:15``, ``2026-08-20T16:15``."""
 
 EXAMPLE_DATE = "20.8.2026"
 EXAMPLE_DATETIME = "20.8.2026 klo 16.15"
@@ -98,6 +110,23 @@ def parse_moment(text: str, *, time_required: bool) -> tuple[dt.datetime, bool]:
         zone = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
         return dt.datetime.combine(date, time, zone).astimezone(HELSINKI), True
     return helsinki_wall_time(date, time, text.strip()), True
+
+
+def parse_deadline(text: str) -> dt.datetime:
+    """A closing moment: a date with a time, and not midnight.
+
+    "20.8.2026 klo 0.00" is the first minute of the 20th, but staff who write it
+    usually mean the end of that day: a day too early or too late, so it is refused.
+    """
+    moment, _ = parse_moment(text, time_required=True)
+    local = moment.astimezone(HELSINKI)
+    if local.time() == dt.time(0, 0):
+        day_before = local.date() - dt.timedelta(days=1)
+        raise DateProblem(f"{text.strip()!r} is midnight at the start of {local.day}.{local.month}.{local.year}: "
+                          "it is unclear which day is meant",
+                          f"write {day_before.day}.{day_before.month}.{day_before.year} klo 23.59 or "
+                          f"{local.day}.{local.month}.{local.year} klo 23.59")
+    return moment
 
 
 def helsinki_wall_time(date: dt.date, time: dt.time, shown: str) -> dt.datetime:

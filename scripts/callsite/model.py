@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from .dates import DateProblem, parse_date, parse_moment
+from .dates import DATE_PATTERN, DEADLINE_PATTERN, MOMENT_PATTERN, DateProblem, parse_date, parse_deadline, parse_moment
 
 LANGUAGES = ("fi", "sv")
 
@@ -56,7 +56,7 @@ def _parsed_with(parse):
 
 _to_date = _parsed_with(parse_date)
 _to_moment = _parsed_with(lambda text: Moment(*parse_moment(text, time_required=False)))
-_to_deadline = _parsed_with(lambda text: parse_moment(text, time_required=True)[0])
+_to_deadline = _parsed_with(parse_deadline)
 
 
 def _to_euros(value):
@@ -68,10 +68,19 @@ def _to_euros(value):
 
 # Scalars are strict (no "yes" -> True, no 1597929300 -> datetime); dates arrive as text
 # and are parsed by :mod:`callsite.dates` before pydantic sees them.
-Date = Annotated[dt.date, BeforeValidator(_to_date), Field(strict=True)]
-OpeningMoment = Annotated[Moment, BeforeValidator(_to_moment)]
-Deadline = Annotated[dt.datetime, BeforeValidator(_to_deadline), Field(strict=True)]
-Euros = Annotated[int, BeforeValidator(_to_euros), Field(strict=True, gt=0)]
+# WithJsonSchema: what editors see in the generated JSON Schema (text in the forms staff write).
+Date = Annotated[dt.date, BeforeValidator(_to_date), Field(strict=True),
+                 WithJsonSchema({"type": "string", "pattern": DATE_PATTERN, "examples": ["5.3.2026"]})]
+OpeningMoment = Annotated[Moment, BeforeValidator(_to_moment),
+                          WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN,
+                                          "examples": ["5.3.2026", "5.3.2026 klo 9.00"]})]
+Deadline = Annotated[dt.datetime, BeforeValidator(_to_deadline), Field(strict=True),
+                     WithJsonSchema({"type": "string", "pattern": DEADLINE_PATTERN,
+                                     "examples": ["20.8.2026 klo 16.15"]})]
+Euros = Annotated[int, BeforeValidator(_to_euros), Field(strict=True, gt=0),
+                  WithJsonSchema({"anyOf": [{"type": "integer", "exclusiveMinimum": 0},
+                                            {"type": "string", "pattern": r"^[0-9]{1,3}(?:[ \u00a0][0-9]{3})+$"}],
+                                  "examples": [1500000, "1 500 000"]})]
 Flag = Annotated[bool, Field(strict=True)]
 NonEmpty = Annotated[str, Field(strict=True, min_length=1)]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")]
@@ -221,12 +230,21 @@ class Eligibility(Strict):
     """Who may take part without receiving aid, e.g. state-run schools."""
 
 
+class JobTitle(Strict):
+    """A job title; the Swedish one may be missing (``callsite check`` warns about it)."""
+
+    fi: NonEmpty
+    """Finnish job title, e.g. opetusneuvos."""
+    sv: Optional[NonEmpty] = None
+    """Swedish job title, e.g. undervisningsråd. Without it the Swedish page shows the name only."""
+
+
 class Contact(Strict):
     """A person to ask about the call."""
 
     name: NonEmpty
     """Full name."""
-    title: Optional[Text] = None
+    title: Optional[JobTitle] = None
     """Job title in both languages."""
     email: Optional[Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]] = None
     """Email address."""
@@ -263,6 +281,16 @@ class Cancellation(Strict):
     """Optional reason shown on the page."""
 
 
+class ChangeNote(Strict):
+    """A dated note on what changed after publication, shown under "Päivitetty" / "Uppdaterad"."""
+
+    date: Date
+    """Date of the change, e.g. 24.11.2026."""
+    text: Text
+    """What changed, in both languages, e.g. "Hakuaikaa jatkettu 15.1.2027 asti." /
+    "Ansökningstiden har förlängts till 15.1.2027."."""
+
+
 class Call(Strict):
     """One funding call (rahoitushaku / utlysning)."""
 
@@ -274,6 +302,9 @@ class Call(Strict):
     """Title in both languages."""
     published: Date
     """Publication date, e.g. 5.3.2020."""
+    draft: Flag = False
+    """true while the call is being prepared: it is then shown only in the staff preview (with a
+    "Luonnos" / "Utkast" banner) and never on the public site. Delete the line to publish."""
     grant_type: GrantType
     """general (yleisavustus / allmänt understöd) or special (erityisavustus / specialunderstöd)."""
     tags: tuple[Key, ...] = Field(min_length=1)
@@ -302,6 +333,8 @@ class Call(Strict):
     """Set when decisions are published."""
     cancelled: Optional[Cancellation] = None
     """Set when the call is cancelled."""
+    changes: tuple[ChangeNote, ...] = ()
+    """Change notes after publication, e.g. an extended deadline; the page shows them newest first."""
 
     @model_validator(mode="after")
     def _named_rounds(self):
@@ -309,6 +342,11 @@ class Call(Strict):
             raise PydanticCustomError("rounds", "when a call has several rounds, every round needs a name",
                                       {"hint": "add name: {fi: ..., sv: ...} to each round"})
         return self
+
+    @property
+    def changes_newest_first(self) -> tuple[ChangeNote, ...]:
+        """Change notes, newest first; notes of one day keep the order staff wrote them in."""
+        return tuple(sorted(self.changes, key=lambda note: note.date, reverse=True))
 
     @property
     def first_opening(self) -> dt.datetime:

@@ -196,15 +196,21 @@ class Site:
         return self.render(lang, "not-found.html")
 
 
-def published_calls(catalog: Catalog, now: dt.datetime) -> list[Call]:
-    """Calls whose publication date has come (Helsinki date)."""
+def published_calls(catalog: Catalog, now: dt.datetime, *, preview: bool = False) -> list[Call]:
+    """Calls whose publication date has come (Helsinki date) and that are not drafts.
+
+    The staff preview also shows drafts, whatever their publication date, so that a
+    call can be read on its page before it goes out; production never does.
+    """
     today = now.astimezone(localise.HELSINKI).date()
-    return [call for call in catalog.calls if call.published <= today]
+    if preview:
+        return [call for call in catalog.calls if call.draft or call.published <= today]
+    return [call for call in catalog.calls if not call.draft and call.published <= today]
 
 
 def site_views(site: Site, now: dt.datetime) -> list[CallView]:
     """The published calls with their status at ``now``, in a stable order (by id)."""
-    views = view_calls(published_calls(site.catalog, now), now, site.settings.closing_soon)
+    views = view_calls(published_calls(site.catalog, now, preview=site.preview), now, site.settings.closing_soon)
     return sorted(views, key=lambda v: v.call.id)
 
 

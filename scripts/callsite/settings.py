@@ -24,6 +24,11 @@ class Settings:
     """How far back the home page lists closed calls."""
     recently_closed_limit: int = 10
     """At most this many closed calls on the home page."""
+    usual_deadline_times: tuple = ("16.15",)
+    """``callsite check`` warns about a deadline at any other time of day (Helsinki time)."""
+    https_hosts: tuple = ("oph.fi", "okm.fi", "minedu.fi", "finlex.fi", "suomi.fi", "gov.fi",
+                          "valtioneuvosto.fi", "europa.eu")
+    """Hosts known to serve https (with their subdomains): ``callsite check`` warns about http:// links to them."""
 
     @property
     def closing_soon(self) -> dt.timedelta:

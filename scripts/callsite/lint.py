@@ -1,0 +1,119 @@
+"""Warnings: things worth a second look that do not stop the build.
+
+``find_warnings`` reads the validated calls (with the line numbers of their
+files) and returns :class:`Problem` objects of severity ``warning``:
+
+* a contact whose job title has no Swedish text;
+* a deadline at an unusual time of day (not one of ``usual_deadline_times``, 16.15 by default);
+* an ``http://`` link where ``https://`` exists. We cannot fetch the web, so "exists"
+  means: the same host is used with ``https://`` somewhere in the calls, or the host
+  (or a domain it belongs to) is in ``https_hosts`` (the agency's and the state's own
+  sites, which all serve https);
+* a publication date that has come for a call still marked as a draft (it is
+  then silently missing from the site).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .dates import HELSINKI
+from .model import LANGUAGES, Call
+from .problems import Problem
+from .settings import Settings
+from .validate import Catalog
+from .yamlsource import Document, format_path, load_document
+
+
+def _clock(value: dt.time) -> str:
+    text = f"{value.hour}.{value.minute:02d}"
+    return text + (f".{value.second:02d}" if value.second else "")
+
+
+def _normal_clock(text: str) -> str:
+    """``16:15``, ``16.15`` and ``klo 16.15`` are one time."""
+    match = re.fullmatch(r"(?:klo\s*)?(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?", str(text).strip())
+    if not match:
+        raise ValueError(f"extra.callsite.usual_deadline_times: {text!r} is not a time such as 16.15")
+    hour, minute, second = (int(g or 0) for g in match.groups())
+    return _clock(dt.time(hour, minute, second))
+
+
+def _day(value: dt.date) -> str:
+    return f"{value.day}.{value.month}.{value.year}"
+
+
+def _urls(call: Call):
+    """(field path, url) of every link target of a call."""
+    for i, link in enumerate(call.links):
+        for lang in LANGUAGES:
+            yield ("links", i, "url", lang), getattr(link.url, lang)
+    if call.decisions is not None and call.decisions.url is not None:
+        for lang in LANGUAGES:
+            yield ("decisions", "url", lang), getattr(call.decisions.url, lang)
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _known_https(host: str, domains: tuple) -> bool:
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
+def find_warnings(catalog: Catalog, settings: Settings, now: dt.datetime) -> list[Problem]:
+    today = now.astimezone(HELSINKI).date()
+    usual = {_normal_clock(t) for t in settings.usual_deadline_times}
+    usual_text = " or ".join(sorted(usual))
+    https_seen: dict[str, str] = {}  # host -> file where it is used with https://
+    for call in catalog.calls:
+        for _, url in _urls(call):
+            if url.startswith("https://"):
+                https_seen.setdefault(_host(url), catalog.sources.get(call.id, ""))
+
+    warnings: list[Problem] = []
+    for call in catalog.calls:
+        file = catalog.sources.get(call.id, call.id)
+        marks: list[Document] = []
+
+        def warn(path: tuple, message: str, hint: str) -> None:
+            # Line numbers come from reading the file again: warnings are rare, and the
+            # catalog need not keep every file's marks in memory through the build.
+            if not marks:
+                marks.append(load_document(Path(file), file)[0] or Document(data=None))
+            line, column = marks[0].mark_of(path)
+            warnings.append(Problem(file, line, column, format_path(path), message, hint, severity="warning"))
+
+        if call.draft and call.published <= today:
+            warn(("draft",), f"the publication date {_day(call.published)} has come, but the call is still "
+                 "a draft, so it is not on the public site",
+                 "when the call is ready, delete the line 'draft: true'; otherwise move 'published' forward")
+        for i, contact in enumerate(call.contacts):
+            if contact.title is not None and contact.title.sv is None:
+                warn(("contacts", i, "title"), "the job title has no Swedish text (sv)",
+                     "add 'sv: ...' to the title; until then the Swedish page shows the name only")
+        for i, round_ in enumerate(call.rounds):
+            if round_.closes is None:
+                continue
+            clock = _clock(round_.closes.astimezone(HELSINKI).time())
+            if clock not in usual:
+                warn(("rounds", i, "closes"), f"the call closes at {clock}; calls usually close at {usual_text}",
+                     f"check the time; if {clock} is right, ignore this warning "
+                     "(the usual times are set in mkdocs.yml under extra.callsite.usual_deadline_times)")
+        for path, url in _urls(call):
+            if not url.startswith("http://"):
+                continue
+            host = _host(url)
+            secure = "https://" + url[len("http://"):]
+            if host in https_seen:
+                warn(path, f"the link {url!r} uses http://, but {host} is used with https:// "
+                     f"in {https_seen[host]}", f"write {secure!r}")
+            elif _known_https(host, tuple(settings.https_hosts)):
+                warn(path, f"the link {url!r} uses http://, but {host} serves https://", f"write {secure!r}")
+    return sorted(warnings)

@@ -1,0 +1,207 @@
+"""``callsite serve``: a live preview on 127.0.0.1 that rebuilds when a call file changes.
+
+* A watcher thread polls the modification times of ``calls/`` and the settings
+  file (no extra dependencies, works on every file system) and rebuilds with
+  ``build.build_site(..., preview=True)``: drafts are shown, with their banner.
+* Every HTML page the server sends gets a small script that polls
+  ``/__callsite/version`` and reloads the page when the version changes. The
+  script is added while serving: the built files never contain it.
+* When a call file has errors, the terminal shows the messages and every page
+  is an error page listing them (HTTP 500), which reloads by itself once the
+  file is fixed. The server keeps running.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import http.server
+import json
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .dates import HELSINKI
+from .problems import InputError, Problem
+
+VERSION_PATH = "/__callsite/version"
+RELOAD_SCRIPT = """<script>/* callsite preview: reload when the site is rebuilt */
+(function (seen) {
+  setInterval(function () {
+    fetch("%s", {cache: "no-store"}).then(function (r) { return r.json(); })
+      .then(function (state) { if (state.version !== seen) location.reload(); })
+      .catch(function () {});
+  }, 700);
+})(%d);
+</script>"""
+
+
+class Preview:
+    """The state of one preview: the latest build's version and, if it failed, its problems."""
+
+    def __init__(self, calls_dir: Path, config_file: Path, site_dir: Path, now: dt.datetime | None = None,
+                 log=print):
+        self.calls_dir = calls_dir
+        self.config_file = config_file
+        self.site_dir = site_dir
+        self.fixed_now = now
+        self.log = log
+        self.version = 0
+        self.problems: list[Problem] = []
+        self.lock = threading.Lock()
+
+    def snapshot(self) -> tuple:
+        """What the watcher compares: name, size and modification time of every watched file."""
+        entries = []
+        for folder in (self.calls_dir,):
+            try:
+                with os.scandir(folder) as it:
+                    for entry in it:
+                        if entry.is_file():
+                            stat = entry.stat()
+                            entries.append((entry.name, stat.st_size, stat.st_mtime_ns))
+            except FileNotFoundError:
+                entries.append(("<no calls folder>", 0, 0))
+        try:
+            stat = self.config_file.stat()
+            entries.append((str(self.config_file), stat.st_size, stat.st_mtime_ns))
+        except FileNotFoundError:
+            pass
+        return tuple(sorted(entries))
+
+    def rebuild(self) -> None:
+        from .build import build_site
+        from .cli import _report_warnings, _settings
+        from .validate import load_catalog
+
+        started = time.monotonic()
+        now = self.fixed_now or dt.datetime.now(HELSINKI).replace(microsecond=0)
+        try:
+            catalog = load_catalog(self.calls_dir)
+            _report_warnings(catalog, _settings(self.config_file), now)
+            build_site(catalog, now=now, config_file=self.config_file, site_dir=self.site_dir, preview=True)
+        except InputError as error:
+            print(error.report().rsplit("\n", 1)[0], file=sys.stderr, flush=True)
+            self.log(f"{len(error.problems)} error(s): the browser shows them until the file is fixed.")
+            problems = error.problems
+        except Exception as error:  # a broken build must not stop the preview; show it instead
+            problems = [Problem(str(self.config_file), 0, 0, "", f"the build failed: {error!r}")]
+            print(problems[0].format(), file=sys.stderr, flush=True)
+        else:
+            problems = []
+            self.log(f"Rebuilt {len(catalog.calls)} call(s) in {time.monotonic() - started:.1f} s.")
+        with self.lock:
+            self.problems = problems
+            self.version += 1
+
+    def state(self) -> tuple[int, list[Problem]]:
+        with self.lock:
+            return self.version, list(self.problems)
+
+    def watch(self, interval: float, stop: threading.Event, seen: tuple) -> None:
+        """Rebuild whenever the files differ from ``seen`` (taken before the last build began)."""
+        while not stop.wait(interval):
+            current = self.snapshot()
+            if current != seen:
+                seen = current
+                self.rebuild()
+
+
+def error_page(problems: list[Problem], version: int) -> bytes:
+    items = "\n".join(f"<li><pre>{html.escape(p.format())}</pre></li>" for p in problems)
+    return f"""<!doctype html>
+<html lang="fi"><head><meta charset="utf-8"><title>Virhe – Fel – callsite preview</title>
+<style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}}h1{{color:#8e0000}}
+pre{{white-space:pre-wrap;background:#fff4f4;border-left:4px solid #8e0000;padding:.6rem 1rem}}
+ul{{list-style:none;padding:0}}</style></head>
+<body><main>
+<h1>Sivustoa ei voitu rakentaa – Webbplatsen kunde inte byggas</h1>
+<p>Korjaa tiedosto ja tallenna: sivu latautuu itsestään. – Rätta filen och spara: sidan laddas om av sig själv.</p>
+<ul class="callsite-problems">
+{items}
+</ul>
+</main>
+{RELOAD_SCRIPT % (VERSION_PATH, version)}
+</body></html>
+""".encode("utf-8")
+
+
+def make_handler(preview: Preview):
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(preview.site_dir), **kwargs)
+
+        def log_message(self, format, *args):  # keep the terminal for build messages
+            pass
+
+        def end_headers(self):
+            self.send_header("Cache-Control", "no-store")
+            super().end_headers()
+
+        def send_body(self, status: int, body: bytes, content_type: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        def do_HEAD(self):
+            self.do_GET()
+
+        def do_GET(self):
+            version, problems = preview.state()
+            path = self.path.split("?", 1)[0].split("#", 1)[0]
+            if path == VERSION_PATH:
+                body = json.dumps({"version": version, "ok": not problems}).encode()
+                return self.send_body(200, body, "application/json")
+            target = Path(self.translate_path(path))
+            if target.is_dir():
+                target = target / "index.html"
+            is_page = target.suffix == ".html" or not target.suffix
+            if problems and is_page:
+                return self.send_body(500, error_page(problems, version), "text/html; charset=utf-8")
+            if is_page and target.is_file() and path.endswith(("/", ".html")):
+                page = target.read_bytes()
+                script = (RELOAD_SCRIPT % (VERSION_PATH, version)).encode()
+                head, sep, tail = page.rpartition(b"</body>")
+                page = head + script + sep + tail if sep else page + script
+                return self.send_body(200, page, "text/html; charset=utf-8")
+            return super().do_GET()
+
+    return Handler
+
+
+def run_server(args, *, now: dt.datetime | None) -> int:
+    temporary = args.site_dir is None
+    site_dir = Path(tempfile.mkdtemp(prefix="callsite-preview-")) / "site" if temporary else args.site_dir
+    preview = Preview(args.calls, args.config, site_dir, now, log=lambda text: print(text, flush=True))
+    seen = preview.snapshot()  # before building: a save during the first build is not missed
+    preview.rebuild()
+    # 127.0.0.1 only: the preview shows drafts and must not be reachable from the network.
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(preview))
+    server.daemon_threads = True
+    print(f"Preview: http://127.0.0.1:{server.server_address[1]}/fi/ (stop with Ctrl+C)", flush=True)
+    stop = threading.Event()
+
+    def interrupt(signum, frame):  # `kill` ends the preview as Ctrl+C does, tidying up
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    watcher = threading.Thread(target=preview.watch, args=(args.interval, stop, seen), daemon=True)
+    watcher.start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+        if temporary:
+            shutil.rmtree(site_dir.parent, ignore_errors=True)
+    return 0

@@ -1,0 +1,154 @@
+"""`callsite serve` for real: a subprocess on 127.0.0.1, port 0; edit, break and fix a call over HTTP."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import CONFIG, FIXTURE_CALLS, text_of
+
+PAATETTY = (FIXTURE_CALLS / "paatetty.yaml").read_text(encoding="utf-8")
+PAGE = "/fi/rahoitushaut/kerhotoiminta-2025/"
+
+
+def fetch(base: str, path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(base + path, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def version(base: str) -> dict:
+    return json.loads(fetch(base, "/__callsite/version")[1])
+
+
+def wait_for_version(base: str, after: int, timeout: float = 60) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = version(base)
+        if state["version"] > after:
+            return state
+        time.sleep(0.1)
+    raise AssertionError(f"no rebuild after version {after} within {timeout} s")
+
+
+def save(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def server(tmp_path, scratch_calls):
+    save(scratch_calls / "paatetty.yaml", PAATETTY)
+    site = tmp_path / "preview-site"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "callsite", "serve", "--port", "0", "--interval", "0.1", "--config", str(CONFIG),
+         "--site-dir", str(site), "--now", "1.6.2025 klo 12.00"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        for line in process.stdout:
+            lines.append(line)
+            match = re.match(r"Preview: (http://127\.0\.0\.1:\d+)/fi/", line)
+            if match:
+                break
+        else:
+            raise AssertionError("the server did not start: " + "".join(lines) + process.stderr.read())
+        yield match.group(1), scratch_calls, site, process
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_preview_rebuilds_shows_errors_and_recovers(server):
+    base, calls, site, process = server
+    start = version(base)
+    assert start == {"version": 1, "ok": True}
+    status, body = fetch(base, PAGE)
+    doc = BeautifulSoup(body, "html5lib")
+    assert status == 200 and text_of(doc.select_one("article h1")) == "Kerhotoiminta 2025"
+    assert "/__callsite/version" in body  # the reload script is in the served page ...
+    assert "__callsite" not in (site / PAGE.strip("/") / "index.html").read_text(encoding="utf-8")  # ... not the file
+
+    # An edit is rebuilt and served.
+    save(calls / "paatetty.yaml", PAATETTY.replace("Kerhotoiminta 2025", "Kerhotoiminta 2025 (muokattu)"))
+    state = wait_for_version(base, 1)
+    assert state["ok"] is True
+    doc = BeautifulSoup(fetch(base, PAGE)[1], "html5lib")
+    assert text_of(doc.select_one("article h1")) == "Kerhotoiminta 2025 (muokattu)"
+
+    # A mistake: every page becomes an error page listing the messages; the server keeps running.
+    save(calls / "paatetty.yaml", PAATETTY.replace("grant_type: special", "grant_type: specia"))
+    state = wait_for_version(base, state["version"])
+    assert state["ok"] is False
+    for path in (PAGE, "/sv/", "/"):
+        status, body = fetch(base, path)
+        assert status == 500
+        error = BeautifulSoup(body, "html5lib")
+        assert [text_of(li) for li in error.select(".callsite-problems li")] == [
+            "calls/paatetty.yaml:5:13: error: grant_type: expected one of general, special; found the text 'specia' "
+            "hint: did you mean 'special'?"]
+        assert "/__callsite/version" in body  # it reloads by itself once fixed
+    assert process.poll() is None
+
+    # Fixed: the site is back.
+    save(calls / "paatetty.yaml", PAATETTY)
+    state = wait_for_version(base, state["version"])
+    assert state["ok"] is True
+    status, body = fetch(base, PAGE)
+    assert status == 200
+    assert text_of(BeautifulSoup(body, "html5lib").select_one("article h1")) == "Kerhotoiminta 2025"
+
+    process.terminate()
+    _, stderr = process.communicate(timeout=20)
+    assert ("calls/paatetty.yaml:5:13: error: grant_type: expected one of general, special; found the text 'specia'\n"
+            "    hint: did you mean 'special'?\n") in stderr
+    assert "Traceback" not in stderr
+
+
+def test_preview_shows_drafts_and_listens_only_locally(server):
+    base, calls, site, process = server
+    save(calls / "luonnos.yaml", PAATETTY.replace("id: paatetty", "id: luonnos").replace(
+        "kerhotoiminta-2025", "luonnos-2025").replace("klubbverksamhet-2025", "utkast-2025").replace(
+        "published: 1.2.2025\n", "published: 1.2.2026\ndraft: true\n"))
+    wait_for_version(base, 1)
+    status, body = fetch(base, "/fi/rahoitushaut/luonnos-2025/")
+    assert status == 200
+    assert text_of(BeautifulSoup(body, "html5lib").select_one(".mdx-draft .admonition-title")) == "Luonnos"
+    assert base.startswith("http://127.0.0.1:")
+
+
+def test_the_browser_reloads_by_itself(server):
+    """In Chromium: the open page follows an edit, a mistake and its fix without anyone reloading."""
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import CHROMIUM_ARGS
+
+    base, calls, _, _ = server
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(base + PAGE)
+            assert page.inner_text("article h1") == "Kerhotoiminta 2025"
+            save(calls / "paatetty.yaml", PAATETTY.replace("Kerhotoiminta 2025", "Kerhotoiminta 2025 (uusi)"))
+            page.wait_for_function("document.querySelector('article h1')?.innerText === 'Kerhotoiminta 2025 (uusi)'",
+                                   timeout=60_000)
+            save(calls / "paatetty.yaml", PAATETTY.replace("grant_type: special", "grant_type: specia"))
+            page.wait_for_function("document.querySelector('.callsite-problems') !== null", timeout=60_000)
+            assert page.inner_text("h1") == "Sivustoa ei voitu rakentaa – Webbplatsen kunde inte byggas"
+            assert "found the text 'specia'" in page.inner_text(".callsite-problems")
+            save(calls / "paatetty.yaml", PAATETTY)
+            page.wait_for_function("document.querySelector('article h1')?.innerText === 'Kerhotoiminta 2025'",
+                                   timeout=60_000)
+        finally:
+            browser.close()
