@@ -5,7 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from callsite.dates import parse_now
+from callsite.problems import InputError
 from callsite.incremental import PreviewBuilder
 from conftest import CONFIG, FIXTURE_CALLS, build
 
@@ -30,7 +33,7 @@ def test_incremental_preview_matches_full_builds(tmp_path):
     site = tmp_path / "preview"
     preview = PreviewBuilder(calls, CONFIG, site)
     now = parse_now(NOW)
-    assert preview.build(now) is None
+    preview.build(now)
     assert_same_as_full_build(calls, site, tmp_path, "full-1")
 
     # Extend a deadline, drop a call, add one: the preview follows.
@@ -43,7 +46,7 @@ def test_incremental_preview_matches_full_builds(tmp_path):
     toinen.write_text(toinen.read_text(encoding="utf-8").replace("id: tuleva", "id: toinen").replace(
         "lukiokoulutuksen-kehittaminen-2027", "toinen-2027").replace("utveckling-av-gymnasieutbildningen-2027",
                                                                      "annan-2027"), encoding="utf-8")
-    assert preview.build(now) is None
+    preview.build(now)
     assert_same_as_full_build(calls, site, tmp_path, "full-2")
     assert not (site / "fi/rahoitushaut/peruttu-haku-2026").exists()
 
@@ -54,15 +57,15 @@ def test_preview_reports_problems_and_recovers(tmp_path):
     site = tmp_path / "preview"
     preview = PreviewBuilder(calls, CONFIG, site)
     now = parse_now(NOW)
-    assert preview.build(now) is None
+    preview.build(now)
     before = files_of(site)
     path = calls / "tuleva.yaml"
     good = path.read_text(encoding="utf-8")
     path.write_text(good.replace("grant_type: special", "grant_type: speciall"), encoding="utf-8")
-    error = preview.build(now)
-    assert error is not None
-    assert [p.message for p in error.problems] == ["expected one of general, special; found the text 'speciall'"]
+    with pytest.raises(InputError) as raised:
+        preview.build(now)
+    assert [p.message for p in raised.value.problems] == ["expected one of general, special; found the text 'speciall'"]
     assert files_of(site) == before
     path.write_text(good, encoding="utf-8")
-    assert preview.build(now) is None
+    preview.build(now)
     assert files_of(site) == before

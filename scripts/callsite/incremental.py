@@ -14,10 +14,9 @@ import hashlib
 from pathlib import Path
 
 from .model import LANGUAGES
-from .problems import InputError
 from .render import Site, build_chrome, build_pages, render_root_files, site_views
 from .settings import load_settings
-from .validate import load_catalog
+from .validate import Catalog, load_catalog
 
 
 class PreviewBuilder:
@@ -33,12 +32,9 @@ class PreviewBuilder:
         self._written: dict[str, dict] = {lang: {} for lang in LANGUAGES}
         self._root_written: dict = {}
 
-    def build(self, now: dt.datetime) -> InputError | None:
-        """Bring the site up to date; return the input problems instead of building if there are any."""
-        try:
-            catalog = load_catalog(self.calls_dir, cache=self._files)
-        except InputError as error:
-            return error
+    def build(self, now: dt.datetime) -> Catalog:
+        """Bring the site up to date; raise :class:`InputError` (site untouched) if the input has problems."""
+        catalog = load_catalog(self.calls_dir, cache=self._files)
         from .mkdocs_adapter import build_language
         from .outputs import render_extra_files
 
@@ -64,4 +60,4 @@ class PreviewBuilder:
         for name in set(self._root_written) - set(root):
             (self.site_dir / name).unlink(missing_ok=True)
             del self._root_written[name]
-        return None
+        return catalog

@@ -1,8 +1,10 @@
 """``callsite serve``: a live preview on 127.0.0.1 that rebuilds when a call file changes.
 
 * A watcher thread polls the modification times of ``calls/`` and the settings
-  file (no extra dependencies, works on every file system) and rebuilds with
-  ``build.build_site(..., preview=True)``: drafts are shown, with their banner.
+  file (no extra dependencies, works on every file system) and rebuilds
+  incrementally with :class:`callsite.incremental.PreviewBuilder` (the same bytes
+  as a full preview build, in well under a second at 1,000 calls): drafts are
+  shown, with their banner.
 * Every HTML page the server sends gets a small script that polls
   ``/__callsite/version`` and reloads the page when the version changes. The
   script is added while serving: the built files never contain it.
@@ -27,6 +29,7 @@ import time
 from pathlib import Path
 
 from .dates import HELSINKI
+from .incremental import PreviewBuilder
 from .problems import InputError, Problem
 
 VERSION_PATH = "/__callsite/version"
@@ -53,6 +56,7 @@ class Preview:
         self.log = log
         self.version = 0
         self.problems: list[Problem] = []
+        self.builder = PreviewBuilder(calls_dir, config_file, site_dir)
         self.lock = threading.Lock()
 
     def snapshot(self) -> tuple:
@@ -75,16 +79,14 @@ class Preview:
         return tuple(sorted(entries))
 
     def rebuild(self) -> None:
-        from .build import build_site
         from .cli import _report_warnings, _settings
-        from .validate import load_catalog
 
         started = time.monotonic()
         now = self.fixed_now or dt.datetime.now(HELSINKI).replace(microsecond=0)
         try:
-            catalog = load_catalog(self.calls_dir)
+            # Incremental: only changed files are re-read, re-rendered and rewritten.
+            catalog = self.builder.build(now)
             _report_warnings(catalog, _settings(self.config_file), now)
-            build_site(catalog, now=now, config_file=self.config_file, site_dir=self.site_dir, preview=True)
         except InputError as error:
             print(error.report().rsplit("\n", 1)[0], file=sys.stderr, flush=True)
             self.log(f"{len(error.problems)} error(s): the browser shows them until the file is fixed.")
