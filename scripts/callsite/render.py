@@ -276,8 +276,12 @@ def build_pages(site: Site, views: list[CallView], now: dt.datetime,
 def page_head(site: Site, kind: str, lang: str, context: dict) -> str:
     """Extra <head> HTML of a page: feed links (every page), structured data (call pages)."""
     from .feeds import feed_links
+    from .structured_data import call_head
 
-    return feed_links(site, lang, context.get("tag") if kind == "topic" else None)
+    head = feed_links(site, lang, context.get("tag") if kind == "topic" else None)
+    if kind == "call":
+        head += call_head(site, context["view"], lang)
+    return head
 
 
 def search_text_of(site: Site, call: Call, lang: str) -> str:
