@@ -108,6 +108,7 @@ class Site:
         # build, and kept between builds by the live preview (which passes ``body_cache``).
         self._bodies: dict[tuple, str] = body_cache if body_cache is not None else {}
         self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
+        self._subscription_globals()
 
     # URLs ---------------------------------------------------------------
     def url(self, lang: str, path: str = "") -> str:
@@ -175,6 +176,19 @@ class Site:
         )
         return env
 
+    def _subscription_globals(self) -> None:
+        """Feed and calendar addresses for the templates (see feeds.py, calendars.py)."""
+        from .calendars import calendar_path
+        from .feeds import feed_url
+
+        for lang, env in self.envs.items():
+            env.globals.update(
+                feed_url=feed_url(self, lang),
+                tag_feed_url=lambda tag, lang=lang: feed_url(self, lang, tag),
+                calendar_url=self.settings.base_path + calendar_path(self, lang),
+                call_calendar_url=lambda call, lang=lang: self.settings.base_path + calendar_path(self, lang, call),
+            )
+
     def _card(self, lang: str, view: CallView, level: int) -> Markup:
         """A call's card, rendered once and reused by every listing that shows it."""
         key = ("card", lang, view.call, view.status, level)
@@ -231,7 +245,7 @@ def build_pages(site: Site, views: list[CallView], now: dt.datetime,
             description = descriptions[lang] if descriptions else ""
             search_text = search_texts[lang] if search_texts else ""
             pages.append(SitePage(lang, paths[lang], titles[lang], body, kind, alternates, description,
-                                  search_text=search_text))
+                                  search_text=search_text, head=page_head(site, kind, lang, context)))
 
     def t(message: str, **values) -> dict:
         return {lang: localise.gettext(lang, message, **values) for lang in LANGUAGES}
@@ -257,6 +271,17 @@ def build_pages(site: Site, views: list[CallView], now: dt.datetime,
             descriptions={lang: describe_call(call, lang) for lang in languages},
             search_texts={lang: search_text_of(site, call, lang) for lang in languages}, view=view)
     return pages
+
+
+def page_head(site: Site, kind: str, lang: str, context: dict) -> str:
+    """Extra <head> HTML of a page: feed links (every page), structured data (call pages)."""
+    from .feeds import feed_links
+    from .structured_data import call_head
+
+    head = feed_links(site, lang, context.get("tag") if kind == "topic" else None)
+    if kind == "call":
+        head += call_head(site, context["view"], lang)
+    return head
 
 
 def search_text_of(site: Site, call: Call, lang: str) -> str:

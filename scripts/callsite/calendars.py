@@ -1,0 +1,148 @@
+"""iCalendar (RFC 5545) files: a subscribable calendar per language and one file per call.
+
+Written by hand (no runtime dependency): CRLF line ends, lines folded at 75 octets,
+TEXT values escaped. Times are local Helsinki times with ``TZID=Europe/Helsinki`` and a
+``VTIMEZONE`` giving the EU summer-time rules; ``UID`` is built from the call id and the
+round; ``DTSTAMP`` comes from the data (the call's latest dated event), never the clock.
+Never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from . import localise
+from .dates import HELSINKI
+from .model import LANGUAGES, Call
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .render import Site
+    from .status import CallView
+
+CALENDAR_NAME = "calendar.ics"
+CALENDAR_FOLDER = {"fi": "kalenteri", "sv": "kalender"}
+"""Per-call files live apart from the call pages (``/fi/kalenteri/<slug>.ics``): the live preview
+removes a dropped call's page folder before it removes extra files, so a file inside it would
+leave the folder behind."""
+
+VTIMEZONE = (
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Helsinki",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0300",
+    "TZNAME:EEST",
+    "DTSTART:19700329T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0300",
+    "TZOFFSETTO:+0200",
+    "TZNAME:EET",
+    "DTSTART:19701025T040000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+)
+
+
+def text(value: str) -> str:
+    """An RFC 5545 TEXT value: backslash, semicolon, comma and newlines escaped."""
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets without splitting a UTF-8 character."""
+    out, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def local(moment: dt.datetime) -> str:
+    return moment.astimezone(HELSINKI).strftime("%Y%m%dT%H%M%S")
+
+
+def call_dates(call: Call) -> list[dt.date]:
+    dates = [call.published, *(note.date for note in call.changes)]
+    if call.decisions:
+        dates.append(call.decisions.date)
+    if call.cancelled:
+        dates.append(call.cancelled.date)
+    return dates
+
+
+def stamp(day: dt.date) -> str:
+    return day.strftime("%Y%m%dT000000Z")
+
+
+def call_events(site: "Site", call: Call, lang: str, today: dt.date) -> list[list[str]]:
+    """VEVENT lines for a call: its opening(s) and deadline(s)."""
+    parts = urlsplit(site.settings.site_url)
+    host = parts.netloc
+    page = f"{parts.scheme}://{parts.netloc}{site.url(lang, site.call_path(call, lang))}"
+    title = getattr(call.title, lang)
+    dtstamp = stamp(max([d for d in call_dates(call) if d <= today], default=call.published))
+    sequence = len([note for note in call.changes if note.date <= today])
+    events = []
+    for index, round_ in enumerate(call.rounds, start=1):
+        name = f"{title} ({getattr(round_.name, lang)})" if round_.name else title
+        common = [f"DTSTAMP:{dtstamp}", f"SEQUENCE:{sequence}", f"URL:{page}",
+                  f"DESCRIPTION:{text(localise.format_period(round_, lang) + ' ' + page)}"]
+        if call.cancelled:
+            common.append("STATUS:CANCELLED")
+        if round_.opens.has_time:
+            opens = [f"DTSTART;TZID=Europe/Helsinki:{local(round_.opens.at)}"]
+        else:
+            day = round_.opens.at.astimezone(HELSINKI).date()
+            opens = [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}"]
+        events.append(["BEGIN:VEVENT", f"UID:{call.id}-round{index}-opens@{host}", *opens,
+                       f"SUMMARY:{text(localise.gettext(lang, 'Call opens: %(title)s', title=name))}",
+                       *common, "TRANSP:TRANSPARENT", "END:VEVENT"])
+        if round_.closes is not None:
+            events.append(["BEGIN:VEVENT", f"UID:{call.id}-round{index}-closes@{host}",
+                           f"DTSTART;TZID=Europe/Helsinki:{local(round_.closes)}",
+                           f"DTEND;TZID=Europe/Helsinki:{local(round_.closes)}",
+                           f"SUMMARY:{text(localise.gettext(lang, 'Call closes: %(title)s', title=name))}",
+                           *common, "TRANSP:TRANSPARENT", "END:VEVENT"])
+    return events
+
+
+def render_calendar(name: str, lang: str, events: list[list[str]]) -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Opetushallitus//callsite//" + lang.upper(),
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{text(name)}",
+             "X-WR-TIMEZONE:Europe/Helsinki", *VTIMEZONE]
+    for event in events:
+        lines += event
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
+
+
+def calendar_path(site: "Site", lang: str, call: Call | None = None) -> str:
+    if call is None:
+        return f"{lang}/{CALENDAR_NAME}"
+    slug = call.slug.fi if lang == "fi" else call.slug.sv
+    return f"{lang}/{CALENDAR_FOLDER[lang]}/{slug}.ics"
+
+
+def render_calendars(site: "Site", views: list["CallView"], now: dt.datetime) -> dict[str, bytes]:
+    today = now.astimezone(HELSINKI).date()
+    files = {}
+    for lang in LANGUAGES:
+        everything = []
+        for view in sorted(views, key=lambda v: (v.call.first_opening, v.call.id)):
+            events = call_events(site, view.call, lang, today)
+            everything += events
+            files[calendar_path(site, lang, view.call)] = render_calendar(
+                getattr(view.call.title, lang), lang, events)
+        files[calendar_path(site, lang)] = render_calendar(site.settings.site_name[lang], lang, everything)
+    return files

@@ -1,0 +1,196 @@
+"""RSS 2.0 feeds: one per language and one per topic per language. Never imports MkDocs.
+
+Design (see README, "Feeds"): a feed item is an *event* in a call's life, not the call
+itself. Feed readers de-duplicate by ``guid``, so an edited item would go unnoticed; each
+event therefore gets its own item with its own guid, made of the call id, the kind of
+event and its date (``<id>/published/2026-03-05``, ``<id>/changed/2026-11-24-1``,
+``<id>/decisions/...``, ``<id>/cancelled/...``). Events are taken from the data only
+(publication date, change notes, decisions, cancellation), so two builds of the same
+data give the same bytes; events dated after the build day are not shown yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+from . import localise
+from .dates import HELSINKI
+from .model import LANGUAGES, Call
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .render import Site
+    from .status import CallView
+
+CHANNEL_LANGUAGE = {"fi": "fi", "sv": "sv-FI"}
+FEED_NAME = "feed.xml"
+_KIND_ORDER = {"published": 0, "changed": 1, "decisions": 2, "cancelled": 3}
+
+
+@dataclass(frozen=True)
+class Event:
+    call: Call
+    kind: str
+    """published, changed, decisions or cancelled."""
+    date: dt.date
+    key: str
+    """Unique within the call: kind/date[-n]."""
+    note: object = None
+
+
+def absolute(site: "Site", site_path: str) -> str:
+    """``/fi/feed.xml`` -> ``https://host/fi/feed.xml`` (site_path from :meth:`Site.url`)."""
+    parts = urlsplit(site.settings.site_url)
+    return f"{parts.scheme}://{parts.netloc}{site_path}"
+
+
+def feed_path(site: "Site", lang: str, tag: str | None = None) -> str:
+    """Path below the site root, e.g. ``fi/feed.xml`` or ``fi/aiheet/esiopetus/feed.xml``."""
+    below = site.tag_path(tag, lang) if tag else ""
+    return f"{lang}/{below}{FEED_NAME}"
+
+
+def feed_url(site: "Site", lang: str, tag: str | None = None) -> str:
+    """Site-absolute URL of a feed."""
+    return site.settings.base_path + feed_path(site, lang, tag)
+
+
+def events_of(call: Call, today: dt.date) -> list[Event]:
+    events = [Event(call, "published", call.published, f"published/{call.published.isoformat()}")]
+    counts: dict[dt.date, int] = {}
+    for note in call.changes:  # in the order staff wrote them: numbering stays stable when notes are added later
+        counts[note.date] = counts.get(note.date, 0) + 1
+        events.append(Event(call, "changed", note.date, f"changed/{note.date.isoformat()}-{counts[note.date]}", note))
+    if call.decisions is not None:
+        events.append(Event(call, "decisions", call.decisions.date, f"decisions/{call.decisions.date.isoformat()}"))
+    if call.cancelled is not None:
+        events.append(Event(call, "cancelled", call.cancelled.date, f"cancelled/{call.cancelled.date.isoformat()}"))
+    return [e for e in events if e.date <= today]
+
+
+def all_events(views: list["CallView"], now: dt.datetime) -> list[Event]:
+    """Every event of the given calls, newest first, in a stable order."""
+    today = now.astimezone(HELSINKI).date()
+    events = [e for view in views for e in events_of(view.call, today)]
+    return sorted(events, key=lambda e: (e.date, _KIND_ORDER[e.kind], e.call.id, e.key), reverse=True)
+
+
+def data_date(views: list["CallView"], now: dt.datetime) -> dt.date | None:
+    """The latest date in the data (of the events shown): the feeds' lastBuildDate."""
+    events = all_events(views, now)
+    return max((e.date for e in events), default=None)
+
+
+def rfc822(day: dt.date) -> str:
+    """Midnight of ``day`` in Helsinki, e.g. ``Thu, 05 Mar 2020 00:00:00 +0200``."""
+    return email.utils.format_datetime(dt.datetime.combine(day, dt.time(0), HELSINKI))
+
+
+def plain_text(markdown: str, limit: int = 300) -> str:
+    """The first paragraph of a Markdown text as plain text (for descriptions)."""
+    first = markdown.strip().split("\n\n")[0]
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", first)
+    text = re.sub(r"[*_`#>]", "", text)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def guid(site: "Site", event: Event, lang: str) -> str:
+    host = urlsplit(site.settings.site_url).netloc
+    return f"tag:{host},2026:call/{event.call.id}/{lang}/{event.key}"
+
+
+def item_title(event: Event, lang: str) -> str:
+    title = getattr(event.call.title, lang)
+    messages = {"published": None, "changed": "Updated: %(title)s",
+                "decisions": "Decisions published: %(title)s", "cancelled": "Cancelled: %(title)s"}
+    message = messages[event.kind]
+    return localise.gettext(lang, message, title=title) if message else title
+
+
+def item_description(event: Event, lang: str) -> str:
+    from .render import describe_call
+
+    call = event.call
+    about = f"{describe_call(call, lang)} {plain_text(getattr(call.purpose, lang))}"
+    if event.kind == "changed":
+        return f"{getattr(event.note.text, lang)} {about}"
+    if event.kind == "decisions":
+        return f"{localise.gettext(lang, 'The funding decisions have been published.')} {about}"
+    if event.kind == "cancelled":
+        reason = call.cancelled.reason
+        lead = localise.gettext(lang, "The call has been cancelled.")
+        return f"{lead} {getattr(reason, lang)} {about}" if reason else f"{lead} {about}"
+    return about
+
+
+def render_feed(site: "Site", lang: str, events: list[Event], last_date: dt.date | None,
+                tag: str | None = None) -> bytes:
+    settings = site.settings
+    self_url = absolute(site, feed_url(site, lang, tag))
+    if tag:
+        label = getattr(site.catalog.vocabulary.tags[tag], lang)
+        title = f"{settings.site_name[lang]}: {label}"
+        link = absolute(site, site.url(lang, site.tag_path(tag, lang)))
+    else:
+        title = settings.site_name[lang]
+        link = absolute(site, site.url(lang))
+    description = localise.gettext(lang, "New and changed funding calls of %(agency)s",
+                                   agency=settings.agency[lang])
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+        "<channel>",
+        f"<title>{escape(title)}</title>",
+        f"<link>{escape(link)}</link>",
+        f"<description>{escape(description)}</description>",
+        f"<language>{CHANNEL_LANGUAGE[lang]}</language>",
+        f'<atom:link href={quoteattr(self_url)} rel="self" type="application/rss+xml"/>',
+    ]
+    if last_date is not None:
+        lines.append(f"<lastBuildDate>{rfc822(last_date)}</lastBuildDate>")
+    vocabulary = site.catalog.vocabulary
+    for event in events:
+        call = event.call
+        page = absolute(site, site.url(lang, site.call_path(call, lang)))
+        lines += [
+            "<item>",
+            f"<title>{escape(item_title(event, lang))}</title>",
+            f"<link>{escape(page)}</link>",
+            f"<description>{escape(item_description(event, lang))}</description>",
+            f'<guid isPermaLink="false">{escape(guid(site, event, lang))}</guid>',
+            f"<pubDate>{rfc822(event.date)}</pubDate>",
+        ]
+        lines += [f"<category>{escape(getattr(vocabulary.tags[t], lang))}</category>" for t in call.tags]
+        lines.append("</item>")
+    lines += ["</channel>", "</rss>", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def render_feeds(site: "Site", views: list["CallView"], now: dt.datetime) -> dict[str, bytes]:
+    """Every feed: site-relative path -> bytes."""
+    events = all_events(views, now)
+    last = max((e.date for e in events), default=None)
+    tags = list(site.catalog.vocabulary.tags)  # a feed for every topic page, even an empty one
+    files = {}
+    for lang in LANGUAGES:
+        files[feed_path(site, lang)] = render_feed(site, lang, events, last)
+        for tag in tags:
+            tagged = [e for e in events if tag in e.call.tags]
+            files[feed_path(site, lang, tag)] = render_feed(site, lang, tagged, last, tag)
+    return files
+
+
+def feed_links(site: "Site", lang: str, tag: str | None = None) -> str:
+    """``<link rel="alternate">`` elements for a page's <head>."""
+    links = [(feed_url(site, lang), site.settings.site_name[lang])]
+    if tag:
+        label = getattr(site.catalog.vocabulary.tags[tag], lang)
+        links.append((feed_url(site, lang, tag), f"{site.settings.site_name[lang]}: {label}"))
+    return "".join(f'<link rel="alternate" type="application/rss+xml" title={quoteattr(title)} href={quoteattr(href)}>'
+                   for href, title in links)

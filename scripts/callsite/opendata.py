@@ -1,0 +1,212 @@
+"""Open data: ``/calls.json`` (with ``/calls.schema.json``) and ``/calls.csv``. Never imports MkDocs.
+
+Every published call, both languages side by side, under CC BY 4.0. Values staff wrote
+are given as written (dates as ISO 8601 with the Helsinki offset); values computed at
+build time (the status, the next deadline) sit under ``derived`` with the moment they
+were computed for. The schema is versioned: a field is never removed or changes meaning
+within one major version.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from .dates import HELSINKI
+from .model import LANGUAGES, Call
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .render import Site
+    from .status import CallView
+
+SCHEMA_VERSION = "1.0.0"
+LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+JSON_NAME, SCHEMA_NAME, CSV_NAME = "calls.json", "calls.schema.json", "calls.csv"
+
+
+def _both(value) -> dict | None:
+    return None if value is None else {lang: getattr(value, lang) for lang in LANGUAGES}
+
+
+def _moment(value: dt.datetime) -> str:
+    return value.astimezone(HELSINKI).isoformat()
+
+
+def _absolute(site: "Site", path: str) -> str:
+    parts = urlsplit(site.settings.site_url)
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
+    call: Call = view.call
+    vocabulary = site.catalog.vocabulary
+    funding = call.funding
+    return {
+        "id": call.id,
+        "url": {lang: _absolute(site, site.url(lang, site.call_path(call, lang))) for lang in LANGUAGES},
+        "title": _both(call.title),
+        "published": call.published.isoformat(),
+        "grant_type": call.grant_type,
+        "tags": [{"key": tag, **_both(vocabulary.tags[tag])} for tag in call.tags],
+        "rounds": [{
+            "name": _both(r.name),
+            "opens": _moment(r.opens.at) if r.opens.has_time else r.opens.at.astimezone(HELSINKI).date().isoformat(),
+            "closes": _moment(r.closes) if r.closes else None,
+            "continuous": r.continuous,
+            "amount_euros": r.amount.euros if r.amount else None,
+        } for r in call.rounds],
+        "funding": {
+            "total_euros": funding.total.euros,
+            "precision": funding.total.precision,
+            "purpose": _both(funding.purpose),
+            "max_aid_share_percent": funding.max_aid_share,
+            "per_project_min_euros": funding.per_project.min_euros if funding.per_project else None,
+            "per_project_max_euros": funding.per_project.max_euros if funding.per_project else None,
+            "budget_dependent": funding.budget_dependent,
+        },
+        "purpose": _both(call.purpose),
+        "eligibility": {
+            "applicant_types": [{"key": key, **_both(vocabulary.applicant_types[key])}
+                                for key in call.eligibility.applicant_types],
+            "text": _both(call.eligibility.text),
+        },
+        "decisions": None if call.decisions is None else {
+            "date": call.decisions.date.isoformat(), "url": _both(call.decisions.url)},
+        "cancelled": None if call.cancelled is None else {
+            "date": call.cancelled.date.isoformat(), "reason": _both(call.cancelled.reason)},
+        "changes": [{"date": note.date.isoformat(), "text": _both(note.text)} for note in call.changes_newest_first],
+        "derived": {
+            "status": view.status.value,
+            "next_deadline": _moment(view.next_deadline) if view.next_deadline else None,
+        },
+    }
+
+
+def calls_document(site: "Site", views: list["CallView"], now: dt.datetime) -> dict:
+    return {
+        "$schema": _absolute(site, site.settings.base_path + SCHEMA_NAME),
+        "schema_version": SCHEMA_VERSION,
+        "licence": LICENCE,
+        "publisher": dict(site.settings.agency),
+        "derived_at": _moment(now),
+        "calls": [call_record(site, view, now) for view in views],
+    }
+
+
+_TEXT = {"type": "object", "required": ["fi", "sv"], "additionalProperties": False,
+         "properties": {"fi": {"type": "string"}, "sv": {"type": "string"}},
+         "description": "A text in Finnish (fi) and Swedish (sv)."}
+_DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_MOMENT = {"type": "string", "format": "date-time",
+           "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[23]:00$",
+           "description": "ISO 8601 date and time with the Helsinki offset."}
+_KEYED = {"type": "object", "required": ["key", "fi", "sv"], "additionalProperties": False,
+          "properties": {"key": {"type": "string"}, "fi": {"type": "string"}, "sv": {"type": "string"}}}
+_EUROS = {"type": ["integer", "null"], "minimum": 1}
+
+
+def _object(properties: dict, description: str = "") -> dict:
+    schema = {"type": "object", "required": sorted(properties), "additionalProperties": False,
+              "properties": properties}
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def _nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def calls_schema(site: "Site") -> dict:
+    call = _object({
+        "id": {"type": "string", "description": "Stable identifier of the call; never changes."},
+        "url": {**_TEXT, "description": "Address of the call page in each language."},
+        "title": _TEXT,
+        "published": {**_DATE, "description": "Publication date."},
+        "grant_type": {"enum": ["general", "special"],
+                       "description": "general (yleisavustus / allmänt understöd) or special (erityisavustus / specialunderstöd)."},
+        "tags": {"type": "array", "items": _KEYED, "description": "Topics with their labels."},
+        "rounds": {"type": "array", "minItems": 1, "items": _object({
+            "name": _nullable(_TEXT),
+            "opens": {"anyOf": [_MOMENT, _DATE], "description": "Opening: a date, or a date and time when staff gave one."},
+            "closes": _nullable(_MOMENT),
+            "continuous": {"type": "boolean", "description": "Continuous application: no closing date."},
+            "amount_euros": _EUROS,
+        }), "description": "Application periods."},
+        "funding": _object({
+            "total_euros": {"type": "integer", "minimum": 1},
+            "precision": {"enum": ["exact", "approximately", "at_most"]},
+            "purpose": _TEXT,
+            "max_aid_share_percent": {"type": ["integer", "null"], "minimum": 1, "maximum": 100},
+            "per_project_min_euros": _EUROS,
+            "per_project_max_euros": _EUROS,
+            "budget_dependent": {"type": "boolean"},
+        }, "The money available."),
+        "purpose": {**_TEXT, "description": "Purpose and background (Markdown)."},
+        "eligibility": _object({"applicant_types": {"type": "array", "items": _KEYED}, "text": _TEXT},
+                               "Who may apply (text in Markdown)."),
+        "decisions": _nullable(_object({"date": _DATE, "url": _nullable(_TEXT)})),
+        "cancelled": _nullable(_object({"date": _DATE, "reason": _nullable(_TEXT)})),
+        "changes": {"type": "array", "items": _object({"date": _DATE, "text": _TEXT}),
+                    "description": "Change notes, newest first."},
+        "derived": _object({
+            "status": {"enum": ["upcoming", "open", "closing-soon", "continuous", "closed", "decided", "cancelled"]},
+            "next_deadline": _nullable(_MOMENT),
+        }, "DERIVED at build time (see derived_at), not written by staff: the status and the next deadline "
+           "still ahead. They go stale as time passes; recompute them from rounds when it matters."),
+    }, "One funding call.")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": _absolute(site, site.settings.base_path + SCHEMA_NAME),
+        "title": f"Funding calls of {site.settings.agency['fi']} / {site.settings.agency['sv']}",
+        "description": f"Schema version {SCHEMA_VERSION}. Data licensed under {LICENCE['name']} ({LICENCE['url']}).",
+        **_object({
+            "$schema": {"type": "string"},
+            "schema_version": {"const": SCHEMA_VERSION},
+            "licence": _object({"name": {"const": LICENCE["name"]}, "url": {"const": LICENCE["url"]}}),
+            "publisher": _TEXT,
+            "derived_at": {**_MOMENT, "description": "The moment the derived values were computed for."},
+            "calls": {"type": "array", "items": call},
+        }),
+    }
+
+
+CSV_COLUMNS = ("id", "title_fi", "title_sv", "url_fi", "url_sv", "published", "grant_type", "tags",
+               "opens", "closes", "continuous", "total_euros", "precision", "applicant_types",
+               "decisions_date", "cancelled_date", "derived_status", "derived_next_deadline")
+
+
+def calls_csv(site: "Site", views: list["CallView"], now: dt.datetime) -> bytes:
+    """One row per call; UTF-8 with a byte order mark so that spreadsheets read ä and å right."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for view in views:
+        record = call_record(site, view, now)
+        rounds = record["rounds"]
+        closes = [r["closes"] for r in rounds if r["closes"]]
+        writer.writerow([
+            record["id"], record["title"]["fi"], record["title"]["sv"], record["url"]["fi"], record["url"]["sv"],
+            record["published"], record["grant_type"], " ".join(t["key"] for t in record["tags"]),
+            min(r["opens"] for r in rounds), max(closes) if closes else "",
+            "yes" if any(r["continuous"] for r in rounds) else "no",
+            record["funding"]["total_euros"], record["funding"]["precision"],
+            " ".join(a["key"] for a in record["eligibility"]["applicant_types"]),
+            record["decisions"]["date"] if record["decisions"] else "",
+            record["cancelled"]["date"] if record["cancelled"] else "",
+            record["derived"]["status"], record["derived"]["next_deadline"] or "",
+        ])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def render_open_data(site: "Site", views: list["CallView"], now: dt.datetime) -> dict[str, bytes]:
+    dump = lambda value: (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")  # noqa: E731
+    return {
+        JSON_NAME: dump(calls_document(site, views, now)),
+        SCHEMA_NAME: dump(calls_schema(site)),
+        CSV_NAME: calls_csv(site, views, now),
+    }

@@ -1,0 +1,89 @@
+"""schema.org JSON-LD for call pages. Never imports MkDocs.
+
+schema.org has no "call for applications"; the closest types are ``MonetaryGrant`` (the
+money, with its ``funder`` and ``amount``) within a ``FundingScheme`` (the agency's grant
+programme). The application period is given as ``temporalCoverage`` (an ISO 8601 interval
+per round) and each deadline as ``expires`` of the grant page; who may apply is the ``audience``.
+Serialised with :func:`json.dumps`; ``<``, ``>`` and ``&`` are escaped as JSON unicode
+escapes so no YAML text can close the ``<script>`` element.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from .dates import HELSINKI
+from .model import Call
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .render import Site
+    from .status import CallView
+
+LANGUAGE_TAGS = {"fi": "fi", "sv": "sv-FI"}
+
+
+def _absolute(site: "Site", path: str) -> str:
+    parts = urlsplit(site.settings.site_url)
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def call_json_ld(site: "Site", view: "CallView", lang: str) -> dict:
+    from .render import describe_call
+
+    call: Call = view.call
+    url = _absolute(site, site.url(lang, site.call_path(call, lang)))
+    funder = {
+        "@type": "GovernmentOrganization",
+        "name": site.settings.agency[lang],
+        "alternateName": site.settings.agency["sv" if lang == "fi" else "fi"],
+        "url": "https://www.oph.fi/" + ("fi" if lang == "fi" else "sv"),
+    }
+    amount = {"@type": "MonetaryAmount", "currency": "EUR", "value": call.funding.total.euros}
+    if call.funding.total.precision == "at_most":
+        amount = {"@type": "MonetaryAmount", "currency": "EUR", "maxValue": call.funding.total.euros}
+    periods = []
+    for round_ in call.rounds:
+        start = round_.opens.at.astimezone(HELSINKI)
+        start_text = start.isoformat() if round_.opens.has_time else start.date().isoformat()
+        periods.append(f"{start_text}/{round_.closes.astimezone(HELSINKI).isoformat() if round_.closes else '..'}")
+    vocabulary = site.catalog.vocabulary
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MonetaryGrant",
+        "@id": url + "#grant",
+        "name": getattr(call.title, lang),
+        "description": describe_call(call, lang),
+        "url": url,
+        "inLanguage": LANGUAGE_TAGS[lang],
+        "identifier": call.id,
+        "datePublished": call.published.isoformat(),
+        "funder": funder,
+        "amount": amount,
+        "temporalCoverage": periods[0] if len(periods) == 1 else periods,
+        "keywords": [getattr(vocabulary.tags[tag], lang) for tag in call.tags],
+        "audience": [{"@type": "Audience", "audienceType": getattr(vocabulary.applicant_types[key], lang)}
+                     for key in call.eligibility.applicant_types],
+        "isPartOf": {"@type": "FundingScheme", "name": {
+            "general": {"fi": "Valtionavustukset (yleisavustus)", "sv": "Statsunderstöd (allmänt understöd)"},
+            "special": {"fi": "Valtionavustukset (erityisavustus)", "sv": "Statsunderstöd (specialunderstöd)"},
+        }[call.grant_type][lang], "funder": funder},
+    }
+    closes = [r.closes for r in call.rounds if r.closes is not None]
+    if closes:
+        data["expires"] = max(closes).astimezone(HELSINKI).isoformat()
+    if call.changes:
+        data["dateModified"] = max(note.date for note in call.changes).isoformat()
+    return data
+
+
+def script_tag(data: dict) -> str:
+    """A ``<script type="application/ld+json">`` element, safe to put in HTML."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def call_head(site: "Site", view: "CallView", lang: str) -> str:
+    return script_tag(call_json_ld(site, view, lang))

@@ -1,0 +1,104 @@
+"""iCalendar files, parsed with the icalendar package."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from conftest import build, page, text_of
+
+UTC = dt.timezone.utc
+
+
+def calendars(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.ics"))
+
+
+def parse(path: Path) -> icalendar.Calendar:
+    data = path.read_bytes()
+    assert b"\r\n" in data and all(len(line) <= 75 for line in data.split(b"\r\n"))
+    calendar = icalendar.Calendar.from_ical(data)
+    for component in calendar.walk():
+        assert not component.errors, (path, component.name, component.errors)
+    return calendar
+
+
+def test_every_calendar_parses_with_a_vtimezone_and_unique_uids(fixture_site):
+    files = calendars(fixture_site)
+    assert fixture_site / "fi/calendar.ics" in files and fixture_site / "sv/calendar.ics" in files
+    assert any("/fi/kalenteri/" in str(f) for f in files) and any("/sv/kalender/" in str(f) for f in files)
+    for path in files:
+        calendar = parse(path)
+        zones = calendar.walk("VTIMEZONE")
+        assert [str(z["TZID"]) for z in zones] == ["Europe/Helsinki"]
+        events = calendar.walk("VEVENT")
+        assert events, path
+        uids = [str(e["UID"]) for e in events]
+        assert len(uids) == len(set(uids))
+        for event in events:
+            assert event["DTSTAMP"].dt.tzinfo is not None
+            start = event["DTSTART"]
+            if isinstance(start.dt, dt.datetime):
+                assert start.params["TZID"] == "Europe/Helsinki"
+
+
+def deadline(site: Path, url: str) -> dt.datetime:
+    events = parse(site / url.lstrip("/")).walk("VEVENT")
+    closes = [e for e in events if str(e["UID"]).split("@")[0].endswith("-closes")]
+    assert len(closes) == 1
+    return closes[0]
+
+
+def test_deadlines_are_the_right_instant_in_summer_and_winter_time(scratch_calls, tmp_path):
+    for name, closes in (("kesa", "20.8.2026 klo 16.15"), ("talvi", "15.1.2027 klo 16.15")):
+        (scratch_calls / f"{name}.yaml").write_text(f"""\
+id: {name}
+slug: {{fi: {name}-haku, sv: {name}-utlysning}}
+published: 1.3.2026
+title: {{fi: "Haku, {name}; koe", sv: "Utlysning, {name}"}}
+grant_type: special
+tags: [varhaiskasvatus]
+rounds:
+  - opens: 2.3.2026 klo 9.00
+    closes: {closes}
+funding:
+  total: {{euros: 100000}}
+  purpose: {{fi: kokeiluun, sv: för försök}}
+purpose: {{fi: Kokeilu., sv: Försök.}}
+eligibility:
+  applicant_types: [municipality]
+  text: {{fi: Kunnat., sv: Kommuner.}}
+""", encoding="utf-8")
+    site = tmp_path / "site"
+    build(scratch_calls, site, "10.4.2026 klo 12.00")
+    summer = deadline(site, "/fi/kalenteri/kesa-haku.ics")
+    assert summer["DTSTART"].dt.astimezone(UTC) == dt.datetime(2026, 8, 20, 13, 15, tzinfo=UTC)
+    assert str(summer["SUMMARY"]) == "Haku päättyy: Haku, kesa; koe"
+    winter = deadline(site, "/sv/kalender/talvi-utlysning.ics")
+    assert winter["DTSTART"].dt.astimezone(UTC) == dt.datetime(2027, 1, 15, 14, 15, tzinfo=UTC)
+    assert str(winter["SUMMARY"]) == "Ansökningstiden går ut: Utlysning, talvi"
+    both = parse(site / "fi/calendar.ics").walk("VEVENT")
+    opening = next(e for e in both if str(e["UID"]).startswith("kesa-round1-opens"))
+    assert opening["DTSTART"].dt.astimezone(UTC) == dt.datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
+    assert len(both) == 4
+    # Stable: the same data gives the same bytes.
+    again = tmp_path / "again"
+    build(scratch_calls, again, "11.4.2026 klo 8.00")
+    assert (again / "fi/calendar.ics").read_bytes() == (site / "fi/calendar.ics").read_bytes()
+
+
+def test_call_pages_link_to_their_calendar_file(fixture_site):
+    for lang, label in (("fi", "Lisää kalenteriin"), ("sv", "Lägg till i kalendern")):
+        for html in (fixture_site / lang).rglob("index.html"):
+            url = "/" + str(html.relative_to(fixture_site).parent) + "/"
+            if url.count("/") != 4 or ("/rahoitushaut/" not in url and "/finansiering/" not in url):
+                continue
+            link = page(fixture_site, url).select_one(".callsite-calendar a")
+            assert text_of(link) == label
+            slug = url.rstrip("/").rsplit("/", 1)[1]
+            folder = "kalenteri" if lang == "fi" else "kalender"
+            assert link["href"] == f"/{lang}/{folder}/{slug}.ics"
+            assert (fixture_site / lang / folder / f"{slug}.ics").is_file()

@@ -1,0 +1,92 @@
+"""RSS feeds, parsed with feedparser; links checked against the built site."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import feedparser
+import pytest
+
+from conftest import FIXTURE_CALLS, build, page, text_of
+
+SITE_URL = "https://rahoitushaut.example.fi"
+
+
+def feeds_of(site: Path) -> list[Path]:
+    return sorted(site.rglob("feed.xml"))
+
+
+def built_target(site: Path, url: str) -> Path:
+    assert url.startswith(SITE_URL + "/"), url
+    path = urlsplit(url).path
+    target = site / path.lstrip("/")
+    return target / "index.html" if path.endswith("/") else target
+
+
+def test_every_feed_parses_as_rss20_with_dates_links_and_unique_guids(fixture_site):
+    feeds = feeds_of(fixture_site)
+    assert fixture_site / "fi/feed.xml" in feeds and fixture_site / "sv/feed.xml" in feeds
+    assert any("aiheet" in str(f) for f in feeds) and any("teman" in str(f) for f in feeds)
+    for feed_file in feeds:
+        feed = feedparser.parse(feed_file.read_bytes())
+        assert not feed.bozo, (feed_file, feed.get("bozo_exception"))
+        assert feed.version == "rss20"
+        assert feed.feed.language == ("fi" if "/fi/" in str(feed_file) else "sv-FI")
+        self_links = [link.href for link in feed.feed.links if link.rel == "self"]
+        assert self_links and built_target(fixture_site, self_links[0]) == feed_file
+        guids = [entry.id for entry in feed.entries]
+        assert len(guids) == len(set(guids))
+        stamps = []
+        for entry in feed.entries:
+            assert entry.published_parsed is not None, entry.published
+            stamps.append(time.mktime(entry.published_parsed))
+            assert built_target(fixture_site, entry.link).is_file(), entry.link
+            assert entry.title and entry.summary and entry.tags
+        assert stamps == sorted(stamps, reverse=True), "items are not newest first"
+
+
+def test_main_feed_has_an_item_per_event_and_helsinki_offsets(fixture_site):
+    text = (fixture_site / "fi/feed.xml").read_text(encoding="utf-8")
+    feed = feedparser.parse(text)
+    titles = [entry.title for entry in feed.entries]
+    assert "Peruttu: Peruttu haku 2026" in titles
+    assert "Peruttu haku 2026" in titles  # its publication stays an item of its own
+    assert any(title.startswith("Päätökset julkaistu: ") for title in titles)
+    cancelled = next(e for e in feed.entries if e.title == "Peruttu: Peruttu haku 2026")
+    assert cancelled.published == "Fri, 20 Mar 2026 00:00:00 +0200"
+    assert "Määräraha siirtyi." in cancelled.summary
+    assert "klo 16.15" in cancelled.summary  # period with time
+    assert "<lastBuildDate>Fri, 20 Mar 2026 00:00:00 +0200</lastBuildDate>" in text
+    sv = feedparser.parse((fixture_site / "sv/feed.xml").read_bytes())
+    assert "Inställd: Inställd utlysning 2026" in [e.title for e in sv.entries]
+    assert all("/sv/finansiering/" in e.link for e in sv.entries)
+
+
+def test_feeds_are_identical_across_builds_and_guids_stable(fixture_site, tmp_path):
+    again = tmp_path / "site"
+    build(FIXTURE_CALLS, again, "10.4.2026 klo 12.00")
+    for feed_file in feeds_of(fixture_site):
+        assert (again / feed_file.relative_to(fixture_site)).read_bytes() == feed_file.read_bytes()
+    # A later build (new events may appear) keeps the guids it had.
+    later = tmp_path / "later"
+    build(FIXTURE_CALLS, later, "1.12.2026 klo 12.00")
+    before = {e.id for e in feedparser.parse((fixture_site / "fi/feed.xml").read_bytes()).entries}
+    after = {e.id for e in feedparser.parse((later / "fi/feed.xml").read_bytes()).entries}
+    assert before <= after
+
+
+def test_every_page_advertises_its_feed_and_listings_show_a_subscribe_link(fixture_site):
+    for html in fixture_site.joinpath("fi").rglob("index.html"):
+        links = page(fixture_site, "/" + str(html.relative_to(fixture_site).parent) + "/").select(
+            'head link[rel="alternate"][type="application/rss+xml"]')
+        assert any(link["href"] == "/fi/feed.xml" for link in links), html
+    home = page(fixture_site, "/sv/")
+    subscribe = home.select_one(".callsite-subscribe a")
+    assert subscribe["href"] == "/sv/feed.xml" and "RSS" in text_of(subscribe)
+    topic_feed = [f for f in feeds_of(fixture_site) if "/fi/aiheet/" in str(f)][0]
+    topic_url = "/" + str(topic_feed.relative_to(fixture_site).parent) + "/"
+    topic = page(fixture_site, topic_url)
+    assert topic.select_one(".callsite-subscribe a")["href"] == topic_url + "feed.xml"
+    assert topic.select_one(f'head link[href="{topic_url}feed.xml"]') is not None
