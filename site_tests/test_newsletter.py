@@ -111,6 +111,13 @@ def test_consent_text_links_to_the_privacy_notice(fixture_site):
         assert block.select_one("form")["method"] == "post"
 
 
+def test_home_pages_link_to_the_newsletter_page(fixture_site):
+    for lang, url, label in (("fi", "/fi/uutiskirje/", "Uutiskirje"), ("sv", "/sv/nyhetsbrev/", "Nyhetsbrev")):
+        links = page(fixture_site, f"/{lang}/").select(".callsite-subscribe a")
+        assert [a["href"] for a in links] == [f"/{lang}/feed.xml", f"/{lang}/calendar.ics", url]
+        assert text_of(links[-1]) == label and text_of(page(fixture_site, url).select_one("h1")) == label
+
+
 def test_production_build_without_endpoint_fails_and_leaves_the_site(tmp_path, capsys):
     config = config_with(tmp_path, 'newsletter_action: ""')
     site = tmp_path / "site"
