@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import icalendar
-import pytest
 
 from conftest import build, page, text_of
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
-import pytest
 
 from conftest import FIXTURE_CALLS, build, page, text_of
 
