@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import icalendar
-import pytest
 
 from conftest import build, page, text_of
 
@@ -102,3 +101,25 @@ def test_call_pages_link_to_their_calendar_file(fixture_site):
             folder = "kalenteri" if lang == "fi" else "kalender"
             assert link["href"] == f"/{lang}/{folder}/{slug}.ics"
             assert (fixture_site / lang / folder / f"{slug}.ics").is_file()
+
+
+def test_vtimezone_rules_match_the_helsinki_time_zone(fixture_site):
+    """Our VTIMEZONE is checked on its own (icalendar resolves TZID by name, so it would not notice)."""
+    from zoneinfo import ZoneInfo
+
+    from dateutil.rrule import rrulestr
+
+    helsinki = ZoneInfo("Europe/Helsinki")
+    zone = parse(fixture_site / "sv/calendar.ics").walk("VTIMEZONE")[0]
+    checked = 0
+    for rule in zone.subcomponents:
+        offset_from = rule["TZOFFSETFROM"].td
+        offset_to = rule["TZOFFSETTO"].td
+        start = rule["DTSTART"].dt
+        occurrences = rrulestr(rule["RRULE"].to_ical().decode(), dtstart=start)
+        for local in occurrences.between(dt.datetime(2020, 1, 1), dt.datetime(2035, 1, 1)):
+            instant = (local - offset_from).replace(tzinfo=UTC)
+            assert instant.astimezone(helsinki).utcoffset() == offset_to, local
+            assert (instant - dt.timedelta(minutes=1)).astimezone(helsinki).utcoffset() == offset_from, local
+            checked += 1
+    assert checked == 30  # 15 years, two changes a year

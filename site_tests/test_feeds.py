@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
-import pytest
 
 from conftest import FIXTURE_CALLS, build, page, text_of
 
@@ -90,3 +90,55 @@ def test_every_page_advertises_its_feed_and_listings_show_a_subscribe_link(fixtu
     topic = page(fixture_site, topic_url)
     assert topic.select_one(".callsite-subscribe a")["href"] == topic_url + "feed.xml"
     assert topic.select_one(f'head link[href="{topic_url}feed.xml"]') is not None
+
+
+CALL = """\
+id: jatko
+slug: {fi: jatkettu-haku, sv: forlangd-utlysning}
+published: 1.3.2026
+title: {fi: "Jatkettu haku <b>&</b>", sv: Förlängd utlysning}
+grant_type: special
+tags: [varhaiskasvatus]
+rounds:
+  - opens: 2.3.2026 klo 9.00
+    closes: CLOSES
+funding:
+  total: {euros: 100000}
+  purpose: {fi: kokeiluun, sv: för försök}
+purpose: {fi: Kokeilu., sv: Försök.}
+eligibility:
+  applicant_types: [municipality]
+  text: {fi: Kunnat., sv: Kommuner.}
+"""
+
+
+def test_an_extended_deadline_reaches_readers_as_a_new_item(scratch_calls, tmp_path):
+    from test_calendars import deadline
+
+    path = scratch_calls / "jatko.yaml"
+    path.write_text(CALL.replace("CLOSES", "20.4.2026 klo 16.15"), encoding="utf-8")
+    before = tmp_path / "before"
+    build(scratch_calls, before, "10.4.2026 klo 12.00")
+    path.write_text(CALL.replace("CLOSES", "20.5.2026 klo 16.15") + """\
+changes:
+  - date: 12.4.2026
+    text: {fi: Hakuaikaa jatkettu 20.5.2026 asti., sv: Ansökningstiden har förlängts till 20.5.2026.}
+""", encoding="utf-8")
+    after = tmp_path / "after"
+    build(scratch_calls, after, "12.4.2026 klo 12.00")
+    old = feedparser.parse((before / "fi/feed.xml").read_bytes())
+    new = feedparser.parse((after / "fi/feed.xml").read_bytes())
+    assert not new.bozo and [e.title for e in old.entries] == ["Jatkettu haku <b>&</b>"]
+    assert [e.title for e in new.entries] == ["Päivitetty: Jatkettu haku <b>&</b>", "Jatkettu haku <b>&</b>"]
+    assert new.entries[1].id == old.entries[0].id
+    assert new.entries[0].id != old.entries[0].id
+    assert new.entries[0].summary.startswith("Hakuaikaa jatkettu 20.5.2026 asti.")
+    assert "20.5.2026 klo 16.15" in new.entries[0].summary
+    assert new.feed.updated == "Sun, 12 Apr 2026 00:00:00 +0300"
+    assert b"<b>" not in (after / "fi/feed.xml").read_bytes()  # escaped, not markup
+    # The calendar event keeps its UID and moves, with a higher SEQUENCE.
+    old_event = deadline(before, "/fi/kalenteri/jatkettu-haku.ics")
+    new_event = deadline(after, "/fi/kalenteri/jatkettu-haku.ics")
+    assert str(old_event["UID"]) == str(new_event["UID"])
+    assert int(new_event["SEQUENCE"]) > int(old_event["SEQUENCE"])
+    assert new_event["DTSTART"].dt.date() == dt.date(2026, 5, 20)

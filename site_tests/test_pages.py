@@ -83,7 +83,8 @@ def test_call_page_with_every_optional_part(fixture_site):
     assert text_of(article.select_one(".mdx-call__per-project")) == "Avustus hanketta kohden: 20 000 euroa – 120 000 euroa."
     assert "eduskunta hyväksyy valtion talousarvion" in shown
     assert [text_of(h) for h in article.select("h2")] == [
-        "Ketkä voivat hakea", "Valintaperusteet", "Säädösperusta", "Linkit", "Lisätietoja antavat"]
+        "Ketkä voivat hakea", "Valintaperusteet", "Säädösperusta", "Linkit", "Lisätietoja antavat",
+        "Tilaa tiedot rahoitushauista sähköpostiisi"]  # the newsletter signup block
     assert [text_of(li) for li in article.select("h2#valintaperusteet + ul li")] == ["vaikuttavuus", "kustannustehokkuus"]
     contact = article.select_one(".mdx-contacts li")
     assert "Maija Meikäläinen, opetusneuvos" in text_of(contact)
@@ -154,7 +155,7 @@ def html_pages(site: Path, lang: str) -> list[Path]:
 @pytest.mark.parametrize("lang, other", [("fi", "sv"), ("sv", "fi")])
 def test_every_page_switches_to_its_own_counterpart(fixture_site, lang, other):
     pages = html_pages(fixture_site, lang)
-    assert len(pages) == 20  # home, archive, topics, 12 topic pages, 5 published calls
+    assert len(pages) == 21  # home, archive, topics, 12 topic pages, 5 published calls, newsletter
     for path in pages:
         own = "/" + path.parent.relative_to(fixture_site).as_posix() + "/"
         doc = parse(path)

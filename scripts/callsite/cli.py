@@ -148,8 +148,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(catalog.calls)} call(s) checked: no errors{tail}.")
         return 0
     from .build import build_site
+    from .newsletter import require_endpoint
 
-    build_site(catalog, now=now, config_file=args.config, site_dir=args.site_dir, preview=args.preview)
+    try:
+        require_endpoint(settings, args.preview, args.config)  # before anything is written
+        build_site(catalog, now=now, config_file=args.config, site_dir=args.site_dir, preview=args.preview)
+    except InputError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
     print(f"Built {len(catalog.calls)} call(s) into {args.site_dir}/ for {now.isoformat()}.")
     return 0
 

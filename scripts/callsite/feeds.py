@@ -80,12 +80,6 @@ def all_events(views: list["CallView"], now: dt.datetime) -> list[Event]:
     return sorted(events, key=lambda e: (e.date, _KIND_ORDER[e.kind], e.call.id, e.key), reverse=True)
 
 
-def data_date(views: list["CallView"], now: dt.datetime) -> dt.date | None:
-    """The latest date in the data (of the events shown): the feeds' lastBuildDate."""
-    events = all_events(views, now)
-    return max((e.date for e in events), default=None)
-
-
 def rfc822(day: dt.date) -> str:
     """Midnight of ``day`` in Helsinki, e.g. ``Thu, 05 Mar 2020 00:00:00 +0200``."""
     return email.utils.format_datetime(dt.datetime.combine(day, dt.time(0), HELSINKI))
@@ -175,7 +169,7 @@ def render_feed(site: "Site", lang: str, events: list[Event], last_date: dt.date
 def render_feeds(site: "Site", views: list["CallView"], now: dt.datetime) -> dict[str, bytes]:
     """Every feed: site-relative path -> bytes."""
     events = all_events(views, now)
-    last = max((e.date for e in events), default=None)
+    last = max((e.date for e in events), default=None)  # lastBuildDate: the latest date in the data
     tags = list(site.catalog.vocabulary.tags)  # a feed for every topic page, even an empty one
     files = {}
     for lang in LANGUAGES:

@@ -180,6 +180,7 @@ class Site:
         """Feed and calendar addresses for the templates (see feeds.py, calendars.py)."""
         from .calendars import calendar_path
         from .feeds import feed_url
+        from .newsletter import PAGE_PATHS, form_for
 
         for lang, env in self.envs.items():
             env.globals.update(
@@ -187,6 +188,8 @@ class Site:
                 tag_feed_url=lambda tag, lang=lang: feed_url(self, lang, tag),
                 calendar_url=self.settings.base_path + calendar_path(self, lang),
                 call_calendar_url=lambda call, lang=lang: self.settings.base_path + calendar_path(self, lang, call),
+                newsletter=form_for(self.settings, lang),
+                newsletter_url=self.url(lang, PAGE_PATHS[lang]),
             )
 
     def _card(self, lang: str, view: CallView, level: int) -> Markup:
@@ -264,6 +267,9 @@ def build_pages(site: Site, views: list[CallView], now: dt.datetime,
         add("topic", {lang: site.tag_path(tag, lang) for lang in LANGUAGES},
             {lang: localise.gettext(lang, "Topic: %(topic)s", topic=getattr(labels, lang)) for lang in LANGUAGES},
             "topic.html", tag=tag, views=tag_views)
+    from .newsletter import PAGE_PATHS
+
+    add("newsletter", PAGE_PATHS, t("Newsletter"), "newsletter.html")
     for view in views:
         call = view.call
         add("call", {lang: site.call_path(call, lang) for lang in LANGUAGES},

@@ -29,6 +29,19 @@ class Settings:
     https_hosts: tuple = ("oph.fi", "okm.fi", "minedu.fi", "finlex.fi", "suomi.fi", "gov.fi",
                           "valtioneuvosto.fi", "europa.eu")
     """Hosts known to serve https (with their subdomains): ``callsite check`` warns about http:// links to them."""
+    newsletter_action: str = ""
+    """Newsletter signup: the address the form posts to (from the newsletter provider); https://.
+    A production build fails without it; the preview shows a note instead of the form."""
+    newsletter_method: str = "post"
+    """Newsletter signup: the form method the provider expects, post or get."""
+    newsletter_email_field: str = "email"
+    """Newsletter signup: the name the provider expects for the email field, e.g. email or EMAIL."""
+    newsletter_hidden_fields: dict = field(default_factory=dict)
+    """Newsletter signup: hidden fields per language, e.g. {fi: {list: uutiset-fi}, sv: {list: nyheter-sv}}."""
+    newsletter_privacy_url: dict = field(default_factory=dict)
+    """Newsletter signup: the privacy notice (tietosuojaseloste / dataskyddsbeskrivning) per language."""
+    newsletter_honeypot_field: str = "website"
+    """Newsletter signup: name of the hidden field that people leave empty and bots fill in."""
 
     @property
     def closing_soon(self) -> dt.timedelta:
