@@ -34,6 +34,7 @@ def test_incremental_preview_matches_full_builds(tmp_path):
     preview = PreviewBuilder(calls, CONFIG, site)
     now = parse_now(NOW)
     preview.build(now)
+    preview.write_extras()
     assert_same_as_full_build(calls, site, tmp_path, "full-1")
 
     # Extend a deadline, drop a call, add one: the preview follows.
@@ -47,6 +48,7 @@ def test_incremental_preview_matches_full_builds(tmp_path):
         "lukiokoulutuksen-kehittaminen-2027", "toinen-2027").replace("utveckling-av-gymnasieutbildningen-2027",
                                                                      "annan-2027"), encoding="utf-8")
     preview.build(now)
+    preview.write_extras()
     assert_same_as_full_build(calls, site, tmp_path, "full-2")
     assert not (site / "fi/rahoitushaut/peruttu-haku-2026").exists()
 
@@ -58,14 +60,17 @@ def test_preview_reports_problems_and_recovers(tmp_path):
     preview = PreviewBuilder(calls, CONFIG, site)
     now = parse_now(NOW)
     preview.build(now)
+    preview.write_extras()
     before = files_of(site)
     path = calls / "tuleva.yaml"
     good = path.read_text(encoding="utf-8")
     path.write_text(good.replace("grant_type: special", "grant_type: speciall"), encoding="utf-8")
     with pytest.raises(InputError) as raised:
         preview.build(now)
+    preview.write_extras()
     assert [p.message for p in raised.value.problems] == ["expected one of general, special; found the text 'speciall'"]
     assert files_of(site) == before
     path.write_text(good, encoding="utf-8")
     preview.build(now)
+    preview.write_extras()
     assert files_of(site) == before

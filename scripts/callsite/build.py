@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 
 from .model import LANGUAGES
-from .outputs import render_extra_files
+from .outputs import check_outputs, render_language_files, render_shared_files
 from .parallel import fork_context, job_count
 from .render import Site, build_chrome, build_pages, render_root_files, site_views
 from .settings import load_settings
@@ -26,9 +26,8 @@ def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_di
                preview: bool = False) -> None:
     settings = load_settings(config_file)
     site = Site(catalog, settings, preview=preview)
+    check_outputs(site)
     views = site_views(site, now)
-    root_files = {name: text.encode("utf-8") for name, text in render_root_files(site).items()}
-    root_files.update(render_extra_files(site, views, now))
 
     def build_language(lang: str, out: Path) -> None:
         from .mkdocs_adapter import build_language as engine_build
@@ -36,36 +35,53 @@ def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_di
         pages = build_pages(site, views, now, languages=(lang,))
         engine_build(config_file, settings.site_url, build_chrome(site, lang, now), pages, out / lang,
                      int(now.timestamp()))
+        _write_files(out, render_language_files(site, views, now, lang))
 
     def write(out: Path) -> None:
-        _run_per_language(build_language, out)
-        for name, data in sorted(root_files.items()):
-            target = out / name
-            if target.exists():
-                raise RuntimeError(f"two outputs claim {name}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        # The parent renders the shared files while the language builds run.
+        _run_per_language(build_language, out, lambda: _shared_files(site, views, now))
 
     publish_atomically(site_dir, write)
 
 
-def _run_per_language(build_language, out: Path) -> None:
+def _shared_files(site: Site, views, now: dt.datetime) -> dict[str, bytes]:
+    files = {name: text.encode("utf-8") for name, text in render_root_files(site).items()}
+    files.update(render_shared_files(site, views, now))
+    return files
+
+
+def _write_files(out: Path, files: dict[str, bytes]) -> None:
+    for name, data in sorted(files.items()):
+        target = out / name
+        if target.exists():
+            raise RuntimeError(f"two outputs claim {name}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def _run_per_language(build_language, out: Path, shared) -> None:
+    """Run ``build_language`` for each language (in parallel when allowed), and ``shared`` meanwhile."""
     if job_count() == 1:
         for lang in LANGUAGES:
             build_language(lang, out)
+        _write_files(out, shared())
         return
     context = fork_context()
     processes = {lang: context.Process(target=_child, args=(build_language, lang, out), name=f"build-{lang}")
                  for lang in LANGUAGES}
     for process in processes.values():
         process.start()
-    failed = []
-    for lang, process in processes.items():
-        process.join()
-        if process.exitcode != 0:
-            failed.append(lang)
+    try:
+        files = shared()
+    finally:
+        failed = []
+        for lang, process in processes.items():
+            process.join()
+            if process.exitcode != 0:
+                failed.append(lang)
     if failed:
         raise RuntimeError(f"building the {', '.join(failed)} site failed (see the error above)")
+    _write_files(out, files)
 
 
 def _child(build_language, lang: str, out: Path) -> None:

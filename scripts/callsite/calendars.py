@@ -134,10 +134,11 @@ def calendar_path(site: "Site", lang: str, call: Call | None = None) -> str:
     return f"{lang}/{CALENDAR_FOLDER[lang]}/{slug}.ics"
 
 
-def render_calendars(site: "Site", views: list["CallView"], now: dt.datetime) -> dict[str, bytes]:
+def render_calendars(site: "Site", views: list["CallView"], now: dt.datetime,
+                     languages: tuple[str, ...] = LANGUAGES) -> dict[str, bytes]:
     today = now.astimezone(HELSINKI).date()
     files = {}
-    for lang in LANGUAGES:
+    for lang in languages:
         everything = []
         for view in sorted(views, key=lambda v: (v.call.first_opening, v.call.id)):
             events = call_events(site, view.call, lang, today)

@@ -166,13 +166,14 @@ def render_feed(site: "Site", lang: str, events: list[Event], last_date: dt.date
     return "\n".join(lines).encode("utf-8")
 
 
-def render_feeds(site: "Site", views: list["CallView"], now: dt.datetime) -> dict[str, bytes]:
-    """Every feed: site-relative path -> bytes."""
+def render_feeds(site: "Site", views: list["CallView"], now: dt.datetime,
+                 languages: tuple[str, ...] = LANGUAGES) -> dict[str, bytes]:
+    """Every feed of ``languages``: site-relative path -> bytes."""
     events = all_events(views, now)
     last = max((e.date for e in events), default=None)  # lastBuildDate: the latest date in the data
     tags = list(site.catalog.vocabulary.tags)  # a feed for every topic page, even an empty one
     files = {}
-    for lang in LANGUAGES:
+    for lang in languages:
         files[feed_path(site, lang)] = render_feed(site, lang, events, last)
         for tag in tags:
             tagged = [e for e in events if tag in e.call.tags]

@@ -30,13 +30,17 @@ class PreviewBuilder:
         self._bodies: dict = {}
         self._bodies_key: object = None
         self._written: dict[str, dict] = {lang: {} for lang in LANGUAGES}
-        self._root_written: dict = {}
+        self._root_written: dict[str, dict] = {}
+        self._pending: tuple | None = None
 
     def build(self, now: dt.datetime) -> Catalog:
-        """Bring the site up to date; raise :class:`InputError` (site untouched) if the input has problems."""
+        """Bring the pages up to date; raise :class:`InputError` (site untouched) if the input has problems.
+
+        Feeds, calendars and open data follow in :meth:`write_extras`, so that the
+        preview can show the changed page first.
+        """
         catalog = load_catalog(self.calls_dir, cache=self._files)
         from .mkdocs_adapter import build_language
-        from .outputs import render_extra_files
 
         settings = load_settings(self.config_file)
         if self._bodies_key != (catalog.vocabulary, settings):
@@ -49,15 +53,27 @@ class PreviewBuilder:
             build_language(self.config_file, settings.site_url, build_chrome(site, lang, now), pages,
                            self.site_dir / lang, int(now.timestamp()), written=self._written[lang])
         root = {name: text.encode("utf-8") for name, text in render_root_files(site).items()}
-        root.update(render_extra_files(site, views, now))
-        for name, data in root.items():
+        self._write_root(root, "pages")
+        self._pending = (site, views, now)
+        return catalog
+
+    def write_extras(self) -> None:
+        """Feeds, calendars and open data for the last :meth:`build`."""
+        from .outputs import render_extra_files
+
+        if self._pending is not None:
+            self._write_root(render_extra_files(*self._pending), "extras")
+            self._pending = None
+
+    def _write_root(self, files: dict[str, bytes], group: str) -> None:
+        written = self._root_written.setdefault(group, {})
+        for name, data in files.items():
             digest = hashlib.blake2b(data, digest_size=16).digest()
-            if self._root_written.get(name) != digest:
+            if written.get(name) != digest:
                 target = self.site_dir / name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
-                self._root_written[name] = digest
-        for name in set(self._root_written) - set(root):
+                written[name] = digest
+        for name in set(written) - set(files):
             (self.site_dir / name).unlink(missing_ok=True)
-            del self._root_written[name]
-        return catalog
+            del written[name]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .calendars import render_calendars
+from .model import LANGUAGES
 from .feeds import render_feeds
 from .newsletter import require_endpoint
 from .opendata import render_open_data
@@ -16,11 +17,31 @@ from .render import Site
 from .status import CallView
 
 
-def render_extra_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, bytes]:
+def check_outputs(site: Site) -> None:
+    """Refuse settings that would ship something broken, before anything is written."""
     require_endpoint(site.settings, site.preview)  # a form that posts nowhere must never ship
+
+
+def render_language_files(site: Site, views: list[CallView], now: dt.datetime, lang: str) -> dict[str, bytes]:
+    """The feeds and calendars of one language (each language's build renders its own)."""
+    return _merge(render_feeds(site, views, now, (lang,)), render_calendars(site, views, now, (lang,)))
+
+
+def render_shared_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, bytes]:
+    """Files for both languages at once: the open data."""
+    return render_open_data(site, views, now)
+
+
+def render_extra_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, bytes]:
+    """All of the above (the live preview's single-process path)."""
+    check_outputs(site)
+    parts = [render_language_files(site, views, now, lang) for lang in LANGUAGES]
+    return _merge(*parts, render_shared_files(site, views, now))
+
+
+def _merge(*parts: dict[str, bytes]) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
-    for part in (render_feeds(site, views, now), render_calendars(site, views, now),
-                 render_open_data(site, views, now)):
+    for part in parts:
         for name, data in part.items():
             if name in files:
                 raise RuntimeError(f"two outputs claim {name}")

@@ -83,10 +83,10 @@ class Preview:
 
         started = time.monotonic()
         now = self.fixed_now or dt.datetime.now(HELSINKI).replace(microsecond=0)
+        catalog = None
         try:
             # Incremental: only changed files are re-read, re-rendered and rewritten.
             catalog = self.builder.build(now)
-            _report_warnings(catalog, _settings(self.config_file), now)
         except InputError as error:
             print(error.report().rsplit("\n", 1)[0], file=sys.stderr, flush=True)
             self.log(f"{len(error.problems)} error(s): the browser shows them until the file is fixed.")
@@ -96,10 +96,17 @@ class Preview:
             print(problems[0].format(), file=sys.stderr, flush=True)
         else:
             problems = []
-            self.log(f"Rebuilt {len(catalog.calls)} call(s) in {time.monotonic() - started:.1f} s.")
-        with self.lock:
+        with self.lock:  # the pages are written: open browsers reload now
             self.problems = problems
             self.version += 1
+        if catalog is not None:
+            try:
+                self.builder.write_extras()  # feeds, calendars, open data: after the pages
+                _report_warnings(catalog, _settings(self.config_file), now)
+            except Exception as error:
+                print(Problem(str(self.config_file), 0, 0, "", f"the build failed: {error!r}").format(),
+                      file=sys.stderr, flush=True)
+            self.log(f"Rebuilt {len(catalog.calls)} call(s) in {time.monotonic() - started:.1f} s.")
 
     def state(self) -> tuple[int, list[Problem]]:
         with self.lock:
