@@ -31,7 +31,11 @@ SECTIONS = {
     "calls": {"fi": "rahoitushaut", "sv": "finansiering"},
     "archive": {"fi": "arkisto", "sv": "arkiv"},
     "topics": {"fi": "aiheet", "sv": "teman"},
+    "accessibility": {"fi": "saavutettavuusseloste", "sv": "tillganglighetsutlatande"},
 }
+
+# The day the accessibility statement was prepared (reviewed by hand, so a fixed date, not the build's).
+ACCESSIBILITY_STATEMENT_DATE = dt.date(2026, 11, 28)
 
 
 @dataclass(frozen=True)
@@ -250,6 +254,9 @@ def build_pages(site: Site, views: list[CallView], now: dt.datetime,
         add("topic", {lang: site.tag_path(tag, lang) for lang in LANGUAGES},
             {lang: localise.gettext(lang, "Topic: %(topic)s", topic=getattr(labels, lang)) for lang in LANGUAGES},
             "topic.html", tag=tag, views=tag_views)
+    add("accessibility", {lang: site.section_path("accessibility", lang) for lang in LANGUAGES},
+        t("Accessibility statement"), "accessibility.html",
+        site_name=settings.site_name, statement_date=ACCESSIBILITY_STATEMENT_DATE)
     for view in views:
         call = view.call
         add("call", {lang: site.call_path(call, lang) for lang in LANGUAGES},
@@ -312,7 +319,10 @@ def render_root_files(site: Site) -> dict[str, str]:
     template = env.get_template("root.html")
     context = dict(site_name=site.settings.site_name, base=site.settings.base_path,
                    fi_not_found=localise.gettext("fi", "Page not found"),
-                   sv_not_found=localise.gettext("sv", "Page not found"))
+                   sv_not_found=localise.gettext("sv", "Page not found"),
+                   statements={lang: (localise.gettext(lang, "Accessibility statement"),
+                                      f"{site.settings.base_path}{lang}/{SECTIONS['accessibility'][lang]}/")
+                               for lang in LANGUAGES})
     return {
         "index.html": template.render(not_found=False, **context),
         "404.html": template.render(not_found=True, **context),
