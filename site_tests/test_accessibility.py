@@ -51,7 +51,11 @@ def test_first_tab_reaches_a_visible_skip_link_to_the_content(served_fixture_sit
     page.goto(served_fixture_site + path)
     page.keyboard.press("Tab")
     # Material fades the skip link in on focus; a link that never becomes opaque is not visible
-    page.wait_for_function("parseFloat(getComputedStyle(document.activeElement).opacity) > 0.9", timeout=3000)
+    # (polled with evaluate: wait_for_function needs the eval that the pages' CSP forbids)
+    for _ in range(30):
+        if page.evaluate("parseFloat(getComputedStyle(document.activeElement).opacity)") > 0.9:
+            break
+        page.wait_for_timeout(100)
     focused = page.evaluate("""() => {
         const el = document.activeElement, style = getComputedStyle(el), box = el.getBoundingClientRect();
         return {cls: el.classList.contains("md-skip") ? "md-skip" : el.className, href: el.getAttribute('href'), width: box.width, height: box.height,

@@ -34,6 +34,9 @@ SECTIONS = {
     "accessibility": {"fi": "saavutettavuusseloste", "sv": "tillganglighetsutlatande"},
 }
 
+# The Content-Security-Policy of the root pages (outside Material); the same as in theme/main.html.
+ROOT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' https:"
+
 # The day the accessibility statement was prepared (reviewed by hand, so a fixed date, not the build's).
 ACCESSIBILITY_STATEMENT_DATE = dt.date(2026, 11, 28)
 
@@ -176,6 +179,9 @@ class Site:
             home_url=self.url(lang),
             archive_url=self.url(lang, self.section_path("archive", lang)),
             topics_url=self.url(lang, self.section_path("topics", lang)),
+            # for assets/javascripts/callsite.js, which refreshes status badges on load
+            closing_soon_seconds=int(self.settings.closing_soon.total_seconds()),
+            status_labels={status.value: t(label) for status, label in status_labels.items()},
         )
         return env
 
@@ -320,6 +326,7 @@ def render_root_files(site: Site) -> dict[str, str]:
     context = dict(site_name=site.settings.site_name, base=site.settings.base_path,
                    fi_not_found=localise.gettext("fi", "Page not found"),
                    sv_not_found=localise.gettext("sv", "Page not found"),
+                   csp=ROOT_CSP,
                    statements={lang: (localise.gettext(lang, "Accessibility statement"),
                                       f"{site.settings.base_path}{lang}/{SECTIONS['accessibility'][lang]}/")
                                for lang in LANGUAGES})
