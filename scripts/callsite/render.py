@@ -251,7 +251,10 @@ def build_pages(site: Site, views: list[CallView], now: dt.datetime,
         open_views=sort_open(views), upcoming_views=sort_upcoming(views),
         closed_views=recently_closed(views, now, settings.recently_closed, settings.recently_closed_limit))
     add("archive", {lang: site.section_path("archive", lang) for lang in LANGUAGES},
-        t("All calls by year"), "archive.html", years=group_by_year(views))
+        t("All calls by year"), "archive.html", years=group_by_year(views),
+        filter_tags=[tag for tag in site.catalog.vocabulary.tags if any(tag in v.call.tags for v in views)],
+        filter_applicants=[key for key in site.catalog.vocabulary.applicant_types
+                           if any(key in v.call.eligibility.applicant_types for v in views)])
     topics = group_by_tag(views, site.catalog.vocabulary.tags)
     add("topics", {lang: site.section_path("topics", lang) for lang in LANGUAGES}, t("Topics"),
         "topics.html", topics=list(topics.items()))
