@@ -71,3 +71,63 @@ def scratch_calls(tmp_path) -> Path:
     calls.mkdir()
     shutil.copy(FIXTURE_CALLS / "_vocabulary.yaml", calls)
     return calls
+
+
+# --- Shared by the browser-based checks (accessibility, CSP, status script) ---------------
+
+NODE_MODULES = ROOT / "node_modules"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+# Every page type in both languages, in the fixture build (10.4.2026 klo 12.00).
+PAGE_TYPES = {
+    "home": ("/fi/", "/sv/"),
+    "call closing soon": ("/fi/rahoitushaut/kielikylpyopetuksen-kehittaminen-2026/",
+                          "/sv/finansiering/utveckling-av-sprakbadsundervisningen-2026/"),
+    "call continuous": ("/fi/rahoitushaut/kansainvalisyyden-jatkuva-haku/",
+                        "/sv/finansiering/fortlopande-ansokan-for-internationalisering/"),
+    "call upcoming": ("/fi/rahoitushaut/lukiokoulutuksen-kehittaminen-2027/",
+                      "/sv/finansiering/utveckling-av-gymnasieutbildningen-2027/"),
+    "call decided": ("/fi/rahoitushaut/kerhotoiminta-2025/", "/sv/finansiering/klubbverksamhet-2025/"),
+    "call cancelled": ("/fi/rahoitushaut/peruttu-haku-2026/", "/sv/finansiering/installd-utlysning-2026/"),
+    "archive": ("/fi/arkisto/", "/sv/arkiv/"),
+    "topics": ("/fi/aiheet/", "/sv/teman/"),
+    "topic": ("/fi/aiheet/kieltenopetus/", "/sv/teman/sprakundervisning/"),
+    "404": ("/fi/404.html", "/sv/404.html"),
+    "root": ("/", "/404.html"),
+    "accessibility statement": ("/fi/saavutettavuusseloste/", "/sv/tillganglighetsutlatande/"),
+}
+ALL_PAGES = [url for pair in PAGE_TYPES.values() for url in pair]
+
+
+def serve(directory: Path):
+    """Serve ``directory`` on 127.0.0.1 (a free port) in a thread; returns (base URL, server)."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}", server
+
+
+@pytest.fixture(scope="module")
+def served_fixture_site(fixture_site):
+    base, server = serve(fixture_site)
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """One headless Debian Chromium per test module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -155,7 +155,7 @@ def html_pages(site: Path, lang: str) -> list[Path]:
 @pytest.mark.parametrize("lang, other", [("fi", "sv"), ("sv", "fi")])
 def test_every_page_switches_to_its_own_counterpart(fixture_site, lang, other):
     pages = html_pages(fixture_site, lang)
-    assert len(pages) == 21  # home, archive, topics, 12 topic pages, 5 published calls, newsletter
+    assert len(pages) == 22  # home, archive, topics, 12 topic pages, 5 published calls, newsletter, accessibility
     for path in pages:
         own = "/" + path.parent.relative_to(fixture_site).as_posix() + "/"
         doc = parse(path)

@@ -61,7 +61,7 @@ def test_finnish_page_details(seed_site):
     assert show_all["href"] == "/fi/#avoimet-haut"
     home = page(seed_site, "/fi/")
     assert home.find(id="avoimet-haut") is not None
-    assert text_of(doc.select_one(".md-copyright")) == "© Opetushallitus 2020"
+    assert text_of(doc.select_one(".md-copyright__highlight")) == "© Opetushallitus 2020"
 
 
 def test_swedish_page_details(seed_site):
@@ -86,7 +86,7 @@ def test_swedish_page_details(seed_site):
         assert phrase in shown
     assert [text_of(a) for a in doc.select(".mdx-links a")][1].startswith("Meddelande om utlysningen: Främjande")
     assert doc.find("a", string=re.compile("Visa alla utlysningar"))["href"] == "/sv/#oppna-utlysningar"
-    assert text_of(doc.select_one(".md-copyright")) == "© Utbildningsstyrelsen 2020"
+    assert text_of(doc.select_one(".md-copyright__highlight")) == "© Utbildningsstyrelsen 2020"
     assert "Opetushallitus" not in shown
 
 

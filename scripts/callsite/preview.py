@@ -33,15 +33,18 @@ from .incremental import PreviewBuilder
 from .problems import InputError, Problem
 
 VERSION_PATH = "/__callsite/version"
-RELOAD_SCRIPT = """<script>/* callsite preview: reload when the site is rebuilt */
+# A script file, not an inline script: the pages' Content-Security-Policy allows scripts from
+# their own origin only (theme/main.html). The page's version travels in a data attribute.
+RELOAD_SCRIPT = """<script src="%s.js" data-callsite-version="%d"></script>"""
+RELOAD_JS = """/* callsite preview: reload when the site is rebuilt */
 (function (seen) {
   setInterval(function () {
     fetch("%s", {cache: "no-store"}).then(function (r) { return r.json(); })
       .then(function (state) { if (state.version !== seen) location.reload(); })
       .catch(function () {});
   }, 700);
-})(%d);
-</script>"""
+})(Number(document.currentScript.dataset.callsiteVersion));
+""" % VERSION_PATH
 
 
 class Preview:
@@ -169,6 +172,8 @@ def make_handler(preview: Preview):
             if path == VERSION_PATH:
                 body = json.dumps({"version": version, "ok": not problems}).encode()
                 return self.send_body(200, body, "application/json")
+            if path == VERSION_PATH + ".js":
+                return self.send_body(200, RELOAD_JS.encode(), "text/javascript; charset=utf-8")
             target = Path(self.translate_path(path))
             if target.is_dir():
                 target = target / "index.html"

@@ -31,7 +31,14 @@ SECTIONS = {
     "calls": {"fi": "rahoitushaut", "sv": "finansiering"},
     "archive": {"fi": "arkisto", "sv": "arkiv"},
     "topics": {"fi": "aiheet", "sv": "teman"},
+    "accessibility": {"fi": "saavutettavuusseloste", "sv": "tillganglighetsutlatande"},
 }
+
+# The Content-Security-Policy of the root pages (outside Material); the same as in theme/main.html.
+ROOT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' https:"
+
+# The day the accessibility statement was prepared (reviewed by hand, so a fixed date, not the build's).
+ACCESSIBILITY_STATEMENT_DATE = dt.date(2026, 11, 28)
 
 
 @dataclass(frozen=True)
@@ -173,6 +180,9 @@ class Site:
             home_url=self.url(lang),
             archive_url=self.url(lang, self.section_path("archive", lang)),
             topics_url=self.url(lang, self.section_path("topics", lang)),
+            # for assets/javascripts/callsite.js, which refreshes status badges on load
+            closing_soon_seconds=int(self.settings.closing_soon.total_seconds()),
+            status_labels={status.value: t(label) for status, label in status_labels.items()},
         )
         return env
 
@@ -258,7 +268,10 @@ def build_pages(site: Site, views: list[CallView], now: dt.datetime,
         open_views=sort_open(views), upcoming_views=sort_upcoming(views),
         closed_views=recently_closed(views, now, settings.recently_closed, settings.recently_closed_limit))
     add("archive", {lang: site.section_path("archive", lang) for lang in LANGUAGES},
-        t("All calls by year"), "archive.html", years=group_by_year(views))
+        t("All calls by year"), "archive.html", years=group_by_year(views),
+        filter_tags=[tag for tag in site.catalog.vocabulary.tags if any(tag in v.call.tags for v in views)],
+        filter_applicants=[key for key in site.catalog.vocabulary.applicant_types
+                           if any(key in v.call.eligibility.applicant_types for v in views)])
     topics = group_by_tag(views, site.catalog.vocabulary.tags)
     add("topics", {lang: site.section_path("topics", lang) for lang in LANGUAGES}, t("Topics"),
         "topics.html", topics=list(topics.items()))
@@ -270,6 +283,9 @@ def build_pages(site: Site, views: list[CallView], now: dt.datetime,
     from .newsletter import PAGE_PATHS
 
     add("newsletter", PAGE_PATHS, t("Newsletter"), "newsletter.html")
+    add("accessibility", {lang: site.section_path("accessibility", lang) for lang in LANGUAGES},
+        t("Accessibility statement"), "accessibility.html",
+        site_name=settings.site_name, statement_date=ACCESSIBILITY_STATEMENT_DATE)
     for view in views:
         call = view.call
         add("call", {lang: site.call_path(call, lang) for lang in LANGUAGES},
@@ -343,7 +359,11 @@ def render_root_files(site: Site) -> dict[str, str]:
     template = env.get_template("root.html")
     context = dict(site_name=site.settings.site_name, base=site.settings.base_path,
                    fi_not_found=localise.gettext("fi", "Page not found"),
-                   sv_not_found=localise.gettext("sv", "Page not found"))
+                   sv_not_found=localise.gettext("sv", "Page not found"),
+                   csp=ROOT_CSP,
+                   statements={lang: (localise.gettext(lang, "Accessibility statement"),
+                                      f"{site.settings.base_path}{lang}/{SECTIONS['accessibility'][lang]}/")
+                               for lang in LANGUAGES})
     return {
         "index.html": template.render(not_found=False, **context),
         "404.html": template.render(not_found=True, **context),

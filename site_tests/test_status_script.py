@@ -1,0 +1,65 @@
+"""Status that never lies: assets/javascripts/callsite.js recomputes every badge on load from the
+deadlines on the page and the visitor's clock. The fixture site is built on 10.4.2026 klo 12.00."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from conftest import PAGE_TYPES
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+KIELIKYLPY = PAGE_TYPES["call closing soon"]      # closes 15.4.2026 klo 16.15, built as closing soon
+UPCOMING = PAGE_TYPES["call upcoming"]            # opens 1.12.2026, closes 15.1.2027 klo 16.15
+
+
+def at(text: str) -> dt.datetime:
+    return dt.datetime.strptime(text, "%d.%m.%Y %H.%M.%S").replace(tzinfo=HELSINKI)
+
+
+def badges(chromium, url: str, now: dt.datetime | None, *, javascript: bool = True) -> list[tuple[str, str]]:
+    context = chromium.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    if now is not None:
+        page.clock.set_fixed_time(now)
+    page.goto(url)
+    page.wait_for_load_state("load")
+    found = [(b.get_attribute("data-callsite-status"), b.inner_text().strip())
+             for b in page.locator("#callsite-main .mdx-status").all()]
+    context.close()
+    return found
+
+
+@pytest.mark.parametrize("index, closed", [(0, "Päättynyt"), (1, "Avslutad")])
+def test_a_page_built_before_the_deadline_shows_closed_after_it(served_fixture_site, chromium, index, closed):
+    after = badges(chromium, served_fixture_site + KIELIKYLPY[index], at("16.04.2026 09.00.00"))
+    assert after == [("closed", closed)]
+
+
+@pytest.mark.parametrize("index, soon", [(0, "Päättymässä"), (1, "Stänger snart")])
+def test_before_the_deadline_the_built_status_stays(served_fixture_site, chromium, index, soon):
+    built = badges(chromium, served_fixture_site + KIELIKYLPY[index], None, javascript=False)
+    assert built == [("closing-soon", soon)]
+    assert badges(chromium, served_fixture_site + KIELIKYLPY[index], at("10.04.2026 12.00.00")) == built
+    assert badges(chromium, served_fixture_site + KIELIKYLPY[index], at("15.04.2026 16.14.59")) == [("closing-soon", soon)]
+    assert badges(chromium, served_fixture_site + KIELIKYLPY[index], at("15.04.2026 16.15.00"))[0][0] == "closed"
+
+
+def test_an_upcoming_call_opens_by_itself(served_fixture_site, chromium):
+    assert badges(chromium, served_fixture_site + UPCOMING[0], at("30.11.2026 23.59.00")) == [("upcoming", "Tulossa")]
+    assert badges(chromium, served_fixture_site + UPCOMING[0], at("01.12.2026 00.00.00")) == [("open", "Haku auki")]
+    assert badges(chromium, served_fixture_site + UPCOMING[0], at("05.01.2027 12.00.00")) == [("closing-soon", "Päättymässä")]
+
+
+def test_listings_follow_the_clock_too_and_staff_statuses_stay(served_fixture_site, chromium):
+    later = dict((s, label) for s, label in badges(chromium, served_fixture_site + "/fi/arkisto/", at("01.06.2027 12.00.00")))
+    built = badges(chromium, served_fixture_site + "/fi/arkisto/", None, javascript=False)
+    now = badges(chromium, served_fixture_site + "/fi/arkisto/", at("01.06.2027 12.00.00"))
+    assert [s for s, _ in built].count("closing-soon") == 1
+    assert [s for s, _ in now].count("closing-soon") == 0
+    assert [s for s, _ in now].count("closed") == [s for s, _ in built].count("closed") + 2  # kielikylpy and 2027
+    # decided and cancelled are set by staff: the clock does not change them
+    assert [b for b in built if b[0] in ("decided", "cancelled")] == [b for b in now if b[0] in ("decided", "cancelled")]
+    assert later["closed"] == "Päättynyt"
