@@ -63,3 +63,41 @@ def test_listings_follow_the_clock_too_and_staff_statuses_stay(served_fixture_si
     # decided and cancelled are set by staff: the clock does not change them
     assert [b for b in built if b[0] in ("decided", "cancelled")] == [b for b in now if b[0] in ("decided", "cancelled")]
     assert later["closed"] == "Päättynyt"
+
+
+def home_sections(chromium, url: str, now: dt.datetime | None) -> dict[str, list[str]]:
+    context = chromium.new_context(java_script_enabled=now is not None)
+    page = context.new_page()
+    if now is not None:
+        page.clock.set_fixed_time(now)
+    page.goto(url)
+    page.wait_for_load_state("load")
+    sections = {}
+    for name in ("open", "upcoming", "closed"):
+        listing = page.locator(f'ul[data-callsite-section="{name}"]')
+        titles = [t.strip() for t in listing.locator(".mdx-card__title").all_inner_texts()]
+        empty = page.locator(f'[data-callsite-empty="{name}"]')
+        sections[name] = titles if listing.is_visible() else (["(empty)"] if empty.is_visible() else [])
+    context.close()
+    return sections
+
+
+def test_home_page_cards_move_between_sections_as_time_passes(served_fixture_site, chromium):
+    home = served_fixture_site + "/fi/"
+    assert home_sections(chromium, home, None) == {
+        "open": ["Kielikylpyopetuksen kehittäminen 2026", "Kansainvälisyyden jatkuva haku"],
+        "upcoming": ["Lukiokoulutuksen kehittäminen 2027 & <b>muut</b>"],
+        "closed": ["Peruttu haku 2026"],
+    }
+    # After the deadline of 15.4.2026 16.15 the closed call leads "recently closed".
+    assert home_sections(chromium, home, at("16.04.2026 09.00.00")) == {
+        "open": ["Kansainvälisyyden jatkuva haku"],
+        "upcoming": ["Lukiokoulutuksen kehittäminen 2027 & <b>muut</b>"],
+        "closed": ["Kielikylpyopetuksen kehittäminen 2026", "Peruttu haku 2026"],
+    }
+    # On 5.1.2027 the upcoming call is open and closes first; nothing is upcoming any more.
+    assert home_sections(chromium, home, at("05.01.2027 12.00.00")) == {
+        "open": ["Lukiokoulutuksen kehittäminen 2027 & <b>muut</b>", "Kansainvälisyyden jatkuva haku"],
+        "upcoming": ["(empty)"],
+        "closed": ["Kielikylpyopetuksen kehittäminen 2026", "Peruttu haku 2026"],
+    }

@@ -46,6 +46,52 @@
     }
   }
 
+  // The home page's sections (open / upcoming / recently closed) follow the recomputed statuses:
+  // a card whose call has closed since the build moves to "recently closed", one that has opened
+  // moves to "open" (nearest deadline first). The empty-section notes are in the HTML, hidden.
+  var SECTION_OF = {"open": "open", "closing-soon": "open", "continuous": "open", "upcoming": "upcoming",
+                    "closed": "closed", "decided": "closed", "cancelled": "closed"};
+
+  function nextDeadline(badge, now) {
+    var rounds = badge.getAttribute("data-callsite-rounds").trim().split(/\s+/), best = Infinity;
+    for (var i = 0; i < rounds.length; i++) {
+      var parts = rounds[i].split("/"), closes = parts[1] ? Date.parse(parts[1]) : Infinity;
+      if (Date.parse(parts[0]) <= now && closes > now && closes < best) best = closes;
+    }
+    return best;
+  }
+
+  function moveHomeCards() {
+    var lists = {};
+    var found = document.querySelectorAll("ul.mdx-cards[data-callsite-section]");
+    if (!found.length) return;
+    for (var i = 0; i < found.length; i++) lists[found[i].getAttribute("data-callsite-section")] = found[i];
+    var now = Date.now(), moved = false;
+    for (var name in lists) {
+      var cards = Array.prototype.slice.call(lists[name].children);
+      for (var j = 0; j < cards.length; j++) {
+        var badge = cards[j].querySelector(".mdx-status[data-callsite-status]");
+        var target = badge && lists[SECTION_OF[badge.getAttribute("data-callsite-status")]];
+        if (target && target !== lists[name]) {
+          if (target.getAttribute("data-callsite-section") === "closed") target.insertBefore(cards[j], target.firstChild);
+          else target.appendChild(cards[j]);
+          moved = true;
+        }
+      }
+    }
+    if (!moved) return;
+    if (lists.open) {
+      Array.prototype.slice.call(lists.open.children).map(function (card) {
+        return [nextDeadline(card.querySelector(".mdx-status[data-callsite-rounds]"), now), card];
+      }).sort(function (a, b) { return a[0] - b[0]; }).forEach(function (pair) { lists.open.appendChild(pair[1]); });
+    }
+    for (name in lists) {
+      var empty = document.querySelector('[data-callsite-empty="' + name + '"]');
+      lists[name].hidden = lists[name].children.length === 0;
+      if (empty) empty.hidden = !lists[name].hidden;
+    }
+  }
+
   // Listing filters (the archive): by topic, applicant type and status, kept in the URL query.
   // The form is hidden in the HTML, so without this script every call is listed.
   var FILTERS = ["tag", "applicant", "status"];
@@ -100,7 +146,8 @@
   }
 
   function start() {
-    refresh();       // first the statuses, so that the status filter sees the current ones
+    refresh();       // first the statuses, so that the sections and the status filter see the current ones
+    moveHomeCards();
     setupFilters();
   }
 
