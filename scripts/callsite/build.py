@@ -35,6 +35,7 @@ def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_di
         pages = build_pages(site, views, now, languages=(lang,))
         engine_build(config_file, settings.site_url, build_chrome(site, lang, now), pages, out / lang,
                      int(now.timestamp()))
+        del pages  # written: let the feeds and calendars reuse the memory (peak at 5,000 calls)
         _write_files(out, render_language_files(site, views, now, lang))
 
     def write(out: Path) -> None:
