@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from conftest import CONFIG, FIXTURE_CALLS, ROOT, page, text_of
-from test_browser import CHROMIUM_ARGS
+from conftest import CHROMIUM_ARGS
 from test_pages import KIELIKYLPY
 
 EXAMPLE_ACTION = "newsletter_action: https://uutiskirje.example.fi/subscribe"

@@ -131,7 +131,7 @@ def test_the_browser_reloads_by_itself(server):
     """In Chromium: the open page follows an edit, a mistake and its fix without anyone reloading."""
     from playwright.sync_api import sync_playwright
 
-    from test_browser import CHROMIUM_ARGS
+    from conftest import CHROMIUM_ARGS
 
     base, calls, _, _ = server
     with sync_playwright() as playwright:

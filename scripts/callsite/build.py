@@ -16,7 +16,7 @@ from pathlib import Path
 from .model import LANGUAGES
 from .outputs import check_outputs, render_language_files, render_shared_files
 from .parallel import fork_context, job_count
-from .render import Site, build_chrome, build_pages, render_root_files, site_views
+from .render import Site, build_chrome, iter_pages, render_root_files, site_views
 from .settings import load_settings
 from .validate import Catalog
 from .write import publish_atomically
@@ -32,7 +32,7 @@ def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_di
     def build_language(lang: str, out: Path) -> None:
         from .mkdocs_adapter import build_language as engine_build
 
-        pages = build_pages(site, views, now, languages=(lang,))
+        pages = iter_pages(site, views, now, languages=(lang,))
         engine_build(config_file, settings.site_url, build_chrome(site, lang, now), pages, out / lang,
                      int(now.timestamp()))
         del pages  # written: let the feeds and calendars reuse the memory (peak at 5,000 calls)

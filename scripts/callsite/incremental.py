@@ -14,7 +14,7 @@ import hashlib
 from pathlib import Path
 
 from .model import LANGUAGES
-from .render import Site, build_chrome, build_pages, render_root_files, site_views
+from .render import Site, build_chrome, iter_pages, render_root_files, site_views
 from .settings import load_settings
 from .validate import Catalog, load_catalog
 
@@ -49,7 +49,7 @@ class PreviewBuilder:
         views = site_views(site, now)
         self.site_dir.mkdir(parents=True, exist_ok=True)
         for lang in LANGUAGES:
-            pages = build_pages(site, views, now, languages=(lang,))
+            pages = iter_pages(site, views, now, languages=(lang,))
             build_language(self.config_file, settings.site_url, build_chrome(site, lang, now), pages,
                            self.site_dir / lang, int(now.timestamp()), written=self._written[lang])
         root = {name: text.encode("utf-8") for name, text in render_root_files(site).items()}

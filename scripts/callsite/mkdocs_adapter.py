@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -151,21 +152,20 @@ class _Filler:
         return "".join(out)
 
 
-def _write_search_index(out_dir: Path, calls: list[SitePage]) -> None:
-    """Add one short entry per call to Material's index (titles and text are HTML there)."""
+def _write_search_index(out_dir: Path, entries: list[tuple[str, str, str]]) -> None:
+    """Add one short entry (path, title, text) per call to Material's index (titles and text are HTML there)."""
     path = out_dir / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     index["docs"].extend(
-        {"location": page.path, "title": str(escape(page.title)), "text": str(escape(page.search_text))}
-        for page in calls
+        {"location": location, "title": str(escape(title)), "text": str(escape(text))}
+        for location, title, text in entries
     )
     path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
 
 
-def _write_sitemap(out_dir: Path, base_url: str, pages: list[SitePage]) -> None:
+def _write_sitemap(out_dir: Path, base_url: str, paths: list[str]) -> None:
     """Every page of this language (MkDocs' own sitemap only knows the pages it rendered)."""
-    urls = "".join(f"<url><loc>{xml_escape(base_url + page.path)}</loc></url>\n"
-                   for page in sorted(pages, key=lambda p: p.path))
+    urls = "".join(f"<url><loc>{xml_escape(base_url + path)}</loc></url>\n" for path in sorted(paths))
     xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n').encode("utf-8")
     (out_dir / "sitemap.xml").write_bytes(xml)
@@ -174,25 +174,48 @@ def _write_sitemap(out_dir: Path, base_url: str, pages: list[SitePage]) -> None:
         packed.write(xml)
 
 
-def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: list[SitePage],
+def _call_shape(page: SitePage, section: str) -> SitePage:
+    if page.kind != "call" or page.path.count("/") != 2 or page.path.split("/")[0] != section:
+        raise ValueError(f"{page.path}: after the first call page every page must be a call page "
+                         f"at {section}/<slug>/, to share one template")
+    return page
+
+
+def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iterable[SitePage],
                    out_dir: Path, epoch: int, written: dict | None = None) -> None:
     """Build one language's site into ``out_dir`` with MkDocs and Material.
 
+    ``pages`` may be a generator (listings first, then the call pages): call pages are
+    filled and written one at a time, so the build never holds all of them.
     With ``written`` (the live preview's memory of what it wrote last time, path ->
     digest) MkDocs builds into a scratch folder and only files whose bytes changed
     are written to ``out_dir``; files no longer produced are removed.
     """
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # any date MkDocs prints follows "now", not the clock
-    calls = [page for page in pages if page.kind == "call"]
-    others = [page for page in pages if page.kind != "call"]
-    template = probe = None
-    if calls:
-        sections = {page.path.split("/")[0] for page in calls}
-        if len(sections) != 1 or any(page.path.count("/") != 2 for page in calls):
+    pages = iter(pages)
+    others: list[SitePage] = []
+    probe = template = None
+    for page in pages:
+        if page.kind == "call":
+            probe = page
+            break
+        others.append(page)
+    if probe is not None:
+        if probe.path.count("/") != 2:
             raise ValueError("call pages must all be at <section>/<slug>/ to share one template")
-        template, probe = _template_page(chrome.lang, sections.pop()), calls[0]
-    mkdocs_pages = others + ([template, probe] if calls else [])
+        template = _template_page(chrome.lang, probe.path.split("/")[0])
+    calls = (_call_shape(page, template.path.split("/")[0]) for page in pages) if template else iter(())
+    search_entries = [(probe.path, probe.title, probe.search_text)] if probe else []
+    paths = [page.path for page in others] + ([probe.path] if probe else [])
+
+    def rest_of_calls():
+        for page in calls:
+            search_entries.append((page.path, page.title, page.search_text))
+            paths.append(page.path)
+            yield page
+
+    mkdocs_pages = others + ([template, probe] if probe else [])
     plugin = _GeneratedPages(mkdocs_pages, _src_uri(template.path) if template else None, template_cache_dir())
     base_url = f"{site_url}{chrome.lang}/"
     with tempfile.TemporaryDirectory(prefix="callsite-docs-") as docs_dir, \
@@ -218,27 +241,29 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: list
         config.plugins["callsite"] = plugin
         mkdocs_build(config)
         filler = None
-        if calls:
-            assert template is not None and probe is not None and plugin.template_html is not None
+        if probe is not None:
+            assert template is not None and plugin.template_html is not None
             shutil.rmtree(engine_out / template.path)
             filler = _Filler(plugin.template_html, template)
             probe_file = engine_out / probe.path / "index.html"
             if filler.fill(probe).encode("utf-8") != probe_file.read_bytes():
                 raise RuntimeError(f"the fast call-page path no longer matches Material's output for {probe.path}; "
                                    "a theme override probably prints a per-page value the template does not mark")
-        _write_search_index(engine_out, calls)
-        _write_sitemap(engine_out, base_url, pages)
-        filled = ((f"{page.path}index.html", filler.fill(page).encode("utf-8")) for page in calls[1:]) \
+        filled = ((f"{page.path}index.html", filler.fill(page).encode("utf-8")) for page in rest_of_calls()) \
             if filler else iter(())
         if written is None:
             for path, data in filled:
                 target = out_dir / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
+            produced = None
         else:
-            produced = {f.relative_to(engine_out).as_posix(): f.read_bytes()
-                        for f in engine_out.rglob("*") if f.is_file()}
-            produced.update(filled)
+            produced = dict(filled)
+        _write_search_index(engine_out, search_entries)
+        _write_sitemap(engine_out, base_url, paths)
+        if produced is not None:
+            produced.update({f.relative_to(engine_out).as_posix(): f.read_bytes()
+                             for f in engine_out.rglob("*") if f.is_file()})
             _sync(out_dir, produced, written)
 
 

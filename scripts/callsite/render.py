@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,6 +115,7 @@ class Site:
         # Call page bodies and cards by (kind, language, call, status[, level]): rendered once per
         # build, and kept between builds by the live preview (which passes ``body_cache``).
         self._bodies: dict[tuple, str] = body_cache if body_cache is not None else {}
+        self._keep_call_bodies = body_cache is not None  # a one-off build renders each call page once
         self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
         self._subscription_globals()
 
@@ -215,6 +217,8 @@ class Site:
 
     def render_call(self, lang: str, view: CallView) -> str:
         key = ("call", lang, view.call, view.status)
+        if not self._keep_call_bodies:
+            return self.render(lang, "call.html", view=view)
         if key not in self._bodies:
             self._bodies[key] = self.render(lang, "call.html", view=view)
         return self._bodies[key]
@@ -244,6 +248,13 @@ def site_views(site: Site, now: dt.datetime) -> list[CallView]:
 def build_pages(site: Site, views: list[CallView], now: dt.datetime,
                 languages: tuple[str, ...] = LANGUAGES) -> list[SitePage]:
     """Every page of the given languages (default: both), in a stable order."""
+    return list(iter_pages(site, views, now, languages))
+
+
+def iter_pages(site: Site, views: list[CallView], now: dt.datetime,
+               languages: tuple[str, ...] = LANGUAGES) -> Iterator[SitePage]:
+    """The pages of :func:`build_pages`, the listings first, each call page rendered only when
+    it is asked for: a build that writes pages as they come never holds thousands at once."""
     settings = site.settings
     pages: list[SitePage] = []
 
@@ -286,13 +297,15 @@ def build_pages(site: Site, views: list[CallView], now: dt.datetime,
     add("accessibility", {lang: site.section_path("accessibility", lang) for lang in LANGUAGES},
         t("Accessibility statement"), "accessibility.html",
         site_name=settings.site_name, statement_date=ACCESSIBILITY_STATEMENT_DATE)
+    yield from pages
     for view in views:
         call = view.call
+        pages = []
         add("call", {lang: site.call_path(call, lang) for lang in LANGUAGES},
             {lang: getattr(call.title, lang) for lang in LANGUAGES}, "call.html",
             descriptions={lang: describe_call(call, lang) for lang in languages},
             search_texts={lang: search_text_of(site, call, lang) for lang in languages}, view=view)
-    return pages
+        yield from pages
 
 
 def page_head(site: Site, kind: str, lang: str, context: dict) -> str:
