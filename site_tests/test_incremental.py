@@ -27,7 +27,8 @@ def assert_same_as_full_build(calls: Path, preview_site: Path, tmp_path: Path, n
     assert [path for path in expected if expected[path] != actual[path]] == []
 
 
-def test_incremental_preview_matches_full_builds(tmp_path):
+def started_preview(tmp_path: Path) -> tuple[Path, Path, PreviewBuilder, object]:
+    """A copy of the fixture calls and a preview of them, built once."""
     calls = tmp_path / "calls"
     shutil.copytree(FIXTURE_CALLS, calls)
     site = tmp_path / "preview"
@@ -35,6 +36,11 @@ def test_incremental_preview_matches_full_builds(tmp_path):
     now = parse_now(NOW)
     preview.build(now)
     preview.write_extras()
+    return calls, site, preview, now
+
+
+def test_incremental_preview_matches_full_builds(tmp_path):
+    calls, site, preview, now = started_preview(tmp_path)
     assert_same_as_full_build(calls, site, tmp_path, "full-1")
 
     # Extend a deadline, drop a call, add one: the preview follows.
@@ -54,13 +60,7 @@ def test_incremental_preview_matches_full_builds(tmp_path):
 
 
 def test_preview_reports_problems_and_recovers(tmp_path):
-    calls = tmp_path / "calls"
-    shutil.copytree(FIXTURE_CALLS, calls)
-    site = tmp_path / "preview"
-    preview = PreviewBuilder(calls, CONFIG, site)
-    now = parse_now(NOW)
-    preview.build(now)
-    preview.write_extras()
+    calls, site, preview, now = started_preview(tmp_path)
     before = files_of(site)
     path = calls / "tuleva.yaml"
     good = path.read_text(encoding="utf-8")
