@@ -27,10 +27,15 @@ CATALOG_DIR = Path(__file__).parent / "locales"
 
 
 @functools.lru_cache(maxsize=None)
+def catalog_source(lang: str) -> bytes:
+    """The bytes of ``locales/<lang>.po``."""
+    return (CATALOG_DIR / f"{lang}.po").read_bytes()
+
+
+@functools.lru_cache(maxsize=None)
 def translations(lang: str) -> Translations:
     """The compiled catalog for ``lang``, read from ``locales/<lang>.po``."""
-    with open(CATALOG_DIR / f"{lang}.po", "rb") as po:
-        catalog = read_po(po, locale=LOCALES[lang])
+    catalog = read_po(io.BytesIO(catalog_source(lang)), locale=LOCALES[lang])
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)

@@ -20,9 +20,10 @@ from markupsafe import Markup
 
 from . import localise
 from .listings import (group_by_tag, group_by_year, recently_closed, sort_open, sort_upcoming, view_calls)
-from .model import LANGUAGES, Call
+from .model import LANGUAGES, Call, Round
 from .settings import Settings
 from .status import CallView, Status
+from .templating import ConstantTranslations, LanguageBytecodeCache
 from .validate import Catalog, slugify
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -138,15 +139,16 @@ class Site:
             loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
             autoescape=jinja2.select_autoescape(("html", "xml")),
             undefined=jinja2.StrictUndefined,
-            extensions=["jinja2.ext.i18n"],
+            extensions=["jinja2.ext.i18n", ConstantTranslations],
             trim_blocks=False,
             keep_trailing_newline=True,
             auto_reload=False,  # templates do not change during a build: skip a stat() per include
         )
         cache = template_cache_dir()
         if cache is not None:
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+            env.bytecode_cache = LanguageBytecodeCache(cache, lang, localise.catalog_source(lang))
         env.install_gettext_translations(localise.translations(lang), newstyle=True)
+        env.callsite_gettext = localise.translations(lang).gettext  # for ConstantTranslations
         vocabulary = self.catalog.vocabulary
         status_labels = {
             Status.UPCOMING: "Upcoming", Status.OPEN: "Open", Status.CLOSING_SOON: "Closing soon",
@@ -177,6 +179,9 @@ class Site:
             tag_label=lambda tag: getattr(vocabulary.tags[tag], lang),
             applicant_label=lambda key: getattr(vocabulary.applicant_types[key], lang),
             card=lambda view, level=3: self._card(lang, view, level),
+            status_badge=lambda view: self._status_badge(lang, view),
+            period=lambda round_: self._period(lang, round_),
+            newsletter_form=lambda form_id: self._newsletter_form(lang, form_id),
             call_url=lambda call: self.url(lang, self.call_path(call, lang)),
             tag_url=lambda tag: self.url(lang, self.tag_path(tag, lang)),
             home_url=self.url(lang),
@@ -204,24 +209,43 @@ class Site:
                 newsletter_url=self.url(lang, PAGE_PATHS[lang]),
             )
 
+    def _partial(self, lang: str, template: str, owner: object, key: tuple, **context) -> Markup:
+        """``template`` rendered once per build for ``owner`` (a call, a round) and ``key``.
+
+        Entries are keyed by the owner's identity, not its value (hashing a whole call is
+        slow), and keep the owner alive so its id cannot be reused. The live preview keeps
+        an unchanged file's call object between builds, and a changed file gets a new one.
+        """
+        full_key = (template, lang, id(owner), *key)
+        hit = self._bodies.get(full_key)
+        if hit is None or hit[0] is not owner:
+            hit = (owner, Markup(self.envs[lang].get_template(template).render(**context)))
+            self._bodies[full_key] = hit
+        return hit[1]
+
     def _card(self, lang: str, view: CallView, level: int) -> Markup:
         """A call's card, rendered once and reused by every listing that shows it."""
-        key = ("card", lang, view.call, view.status, level)
-        if key not in self._bodies:
-            html = self.envs[lang].get_template("call-card.html").render(view=view, heading_level=level)
-            self._bodies[key] = Markup(html)
-        return self._bodies[key]
+        return self._partial(lang, "call-card.html", view.call, (view.status, level), view=view, heading_level=level)
+
+    def _status_badge(self, lang: str, view: CallView) -> Markup:
+        """A call's status badge: the same on its page and on its cards."""
+        return self._partial(lang, "call-status.html", view.call, (view.status,), view=view)
+
+    def _period(self, lang: str, round_: Round) -> Markup:
+        """One application period: the same on the call page and on the cards."""
+        return self._partial(lang, "call-period.html", round_, (), round=round_)
+
+    def _newsletter_form(self, lang: str, form_id: str) -> Markup:
+        """The signup form (the same on every call page)."""
+        return self._partial(lang, "newsletter-form.html", form_id, (), form_id=form_id)
 
     def render(self, lang: str, template: str, **context) -> str:
         return self.envs[lang].get_template(template).render(**context)
 
     def render_call(self, lang: str, view: CallView) -> str:
-        key = ("call", lang, view.call, view.status)
         if not self._keep_call_bodies:
             return self.render(lang, "call.html", view=view)
-        if key not in self._bodies:
-            self._bodies[key] = self.render(lang, "call.html", view=view)
-        return self._bodies[key]
+        return self._partial(lang, "call.html", view.call, (view.status,), view=view)
 
     def not_found_body(self, lang: str) -> str:
         return self.render(lang, "not-found.html")

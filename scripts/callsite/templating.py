@@ -1,0 +1,123 @@
+"""Jinja2 environments for one language: translations folded in when templates compile.
+
+Templates keep their strings in gettext calls (``_("Topics")``), so ``pybabel extract``
+finds them and the catalogs stay the only place where Finnish and Swedish live. Each
+environment serves one language, so a call with a literal message can be looked up once,
+when the template compiles, instead of on every page: ``_("Topics")`` becomes the
+translation marked safe, and ``_("Published %(date)s", date=d)`` becomes
+``("Julkaistu %(date)s"|safe) % {"date": d}``. That is what ``jinja2.ext.i18n``'s
+new-style gettext returns at run time (the translation as Markup, formatted with escaped
+values, ``%%`` undone even without values), so the output stays the same byte for byte.
+A message joined with ``~`` is left to run time: Jinja would fold that join into a plain,
+escaped string.
+
+Compiled templates are cached on disk per language and catalog (the cache key carries
+both), so a changed translation never reaches pages through a stale cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
+
+GETTEXT_NAMES = ("_", "gettext")
+OPENING = {"lparen": "rparen", "lbracket": "rbracket", "lbrace": "rbrace"}
+
+
+class ConstantTranslations(Extension):
+    """Fold ``_("literal", name=value, ...)`` into the translated literal (see the module docstring).
+
+    The environment must carry ``callsite_gettext`` (the language's plain gettext function).
+    Anything else (a message that is not a literal, positional values) is left to the i18n extension.
+    """
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        gettext = self.environment.callsite_gettext  # type: ignore[attr-defined]
+        tokens = list(stream)
+        index, previous = 0, None
+        while index < len(tokens):
+            token = tokens[index]
+            folded = None
+            if (token.type == "name" and token.value in GETTEXT_NAMES and previous is not None
+                    and previous.type != "dot" and index + 2 < len(tokens)
+                    and tokens[index + 1].type == "lparen" and tokens[index + 2].type == "string"):
+                folded = _fold_call(tokens, index, gettext)
+            if folded is not None and (_beside_tilde(tokens, index, -1) or _beside_tilde(tokens, folded[1], 1)):
+                folded = None  # Jinja folds constant ``~`` into a plain (escaped) string: keep run-time gettext
+            if folded is None:
+                yield token
+                previous = token
+                index += 1
+                continue
+            replacement, index = folded
+            yield from replacement
+            previous = replacement[-1]
+
+
+def _beside_tilde(tokens: list[Token], index: int, step: int) -> bool:
+    """Whether the token before (``step`` -1) or from (``step`` 1) ``index``, past parentheses, is ``~``."""
+    position = index - 1 if step < 0 else index
+    while 0 <= position < len(tokens) and tokens[position].type == ("lparen" if step < 0 else "rparen"):
+        position += step
+    return 0 <= position < len(tokens) and tokens[position].type == "tilde"
+
+
+def _fold_call(tokens: list[Token], index: int, gettext) -> tuple[list[Token], int] | None:
+    """The tokens replacing the call at ``tokens[index]`` and the index after it, or None."""
+    line = tokens[index].lineno
+    message = tokens[index + 2].value
+    arguments: list[list[Token]] = []
+    depth, position = 0, index + 3
+    current: list[Token] = []
+    while position < len(tokens):
+        token = tokens[position]
+        if depth == 0 and token.type == "rparen":
+            break
+        if depth == 0 and token.type == "comma":
+            arguments.append(current)
+            current = []
+        else:
+            if token.type in OPENING:
+                depth += 1
+            elif token.type in OPENING.values():
+                depth -= 1
+            current.append(token)
+        position += 1
+    else:
+        return None
+    if current:
+        arguments.append(current)
+    if arguments and arguments[0]:
+        return None  # something follows the message without a comma: not a plain call
+    values = arguments[1:]
+    if any(len(value) < 3 or value[0].type != "name" or value[1].type != "assign" for value in values):
+        return None  # positional values or ** unpacking: leave it to the i18n extension
+    translated = gettext(message)
+    out = [Token(line, "lparen", "("), Token(line, "lparen", "("),
+           Token(line, "string", translated if values else translated % {}),
+           Token(line, "pipe", "|"), Token(line, "name", "safe"), Token(line, "rparen", ")")]
+    if values:
+        out += [Token(line, "mod", "%"), Token(line, "lbrace", "{")]
+        for number, value in enumerate(values):
+            if number:
+                out.append(Token(line, "comma", ","))
+            out += [Token(line, "string", value[0].value), Token(line, "colon", ":"), *value[2:]]
+        out.append(Token(line, "rbrace", "}"))
+    out.append(Token(line, "rparen", ")"))
+    return out, position + 1
+
+
+class LanguageBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """A compiled-template cache whose entries belong to one language and one catalog."""
+
+    def __init__(self, directory: Path, lang: str, catalog: bytes):
+        super().__init__(str(directory))
+        self.salt = f"{lang}-{hashlib.sha1(catalog).hexdigest()}"
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(f"{self.salt}|{super().get_cache_key(name, filename)}".encode()).hexdigest()

@@ -1,0 +1,105 @@
+"""Translations folded in at compile time give exactly what jinja2.ext.i18n gives at run time."""
+
+from __future__ import annotations
+
+import gettext
+
+import jinja2
+import pytest
+from conftest import CONFIG, FIXTURE_CALLS
+
+from callsite import localise
+from callsite.render import TEMPLATE_DIR, Site
+from callsite.settings import load_settings
+from callsite.validate import load_catalog
+from callsite.templating import ConstantTranslations, LanguageBytecodeCache
+
+
+class Catalog(gettext.NullTranslations):
+    def __init__(self, messages: dict[str, str]):
+        super().__init__()
+        self.messages = messages
+
+    def gettext(self, message):
+        return self.messages.get(message, message)
+
+    def ngettext(self, singular, plural, n):
+        return self.gettext(singular if n == 1 else plural)
+
+
+MESSAGES = {
+    "Topics": "Aiheet & <teemat>",
+    "Share %(aid)s": "Osuus %(aid)s %% kustannuksista",
+    "100%% sure": "100%% varma",
+    "Published %(date)s by %(who)s": "Julkaissut %(who)s %(date)s",
+    "quote": 'Sanoi "moi" ja \'hei\'',
+}
+
+SOURCES = [
+    '{{ _("Topics") }}',
+    "<a title=\"{{ _('Topics') }}\">{{ _('quote') }}</a>",
+    '{{ _("Share %(aid)s", aid=value) }}',
+    '{{ _("Published %(date)s by %(who)s", date=value, who=markup) }}',
+    '{{ _("Published %(date)s by %(who)s", who=(value ~ "x"), date={"a": [1, 2]}["a"][0]) }}',
+    '{{ _("100%% sure") }}',
+    '{{ _("Topics") ~ "!" }} {{ _("Topics") | length }} {{ "<" ~ (_("Topics")) }} {{ (_("Topics")) ~ value }}',
+    '{% with empty=_("Topics") %}{{ empty }}{% endwith %}',
+    '{{ _("Not in the catalog") }}',
+    '{% set message = "Topics" %}{{ _(message) }}',
+    '{{ _("Share %(aid)s", **{"aid": 5}) }}',
+]
+
+
+def _environment(folded: bool, cache=None) -> jinja2.Environment:
+    extensions = ["jinja2.ext.i18n"] + ([ConstantTranslations] if folded else [])
+    env = jinja2.Environment(autoescape=True, extensions=extensions, undefined=jinja2.StrictUndefined,
+                             bytecode_cache=cache)
+    catalog = Catalog(MESSAGES)
+    env.install_gettext_translations(catalog, newstyle=True)
+    env.callsite_gettext = catalog.gettext
+    return env
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_folded_output_equals_runtime_gettext(source):
+    context = {"value": "<b>5</b>", "markup": jinja2.filters.Markup("<i>x</i>")}
+    expected = _environment(False).from_string(source).render(**context)
+    assert _environment(True).from_string(source).render(**context) == expected
+
+
+def test_literal_messages_are_looked_up_when_compiling():
+    env = _environment(True)
+    code = env.compile('{{ _("Topics") }}', raw=True)
+    assert "Aiheet &amp; &lt;teemat&gt;" not in code and "Aiheet & <teemat>" in code
+    assert "gettext" not in code
+
+
+def test_site_templates_carry_their_translations_compiled_in():
+    """The site's own environments fold the call page's literal messages in each language."""
+    site = Site(load_catalog(FIXTURE_CALLS), load_settings(CONFIG))
+    for lang in ("fi", "sv"):
+        env = site.envs[lang]
+        code = env.compile((TEMPLATE_DIR / "call.html").read_text(encoding="utf-8"), raw=True)
+        assert repr(localise.gettext(lang, "Who can apply"))[1:-1] in code
+        assert "_gettext_alias" not in code.split("Who can apply")[0]
+
+
+def test_compiled_templates_are_cached_per_language_and_catalog(tmp_path):
+    source_dir = tmp_path / "templates"
+    source_dir.mkdir()
+    (tmp_path / "cache").mkdir()
+    (source_dir / "page.html").write_text('{{ _("Topics") }}', encoding="utf-8")
+
+    def render(lang: str, messages: dict, catalog: bytes) -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(source_dir), autoescape=True,
+                                 extensions=["jinja2.ext.i18n", ConstantTranslations],
+                                 bytecode_cache=LanguageBytecodeCache(tmp_path / "cache", lang, catalog))
+        env.install_gettext_translations(Catalog(messages), newstyle=True)
+        env.callsite_gettext = Catalog(messages).gettext
+        return env.get_template("page.html").render()
+
+    assert render("fi", {"Topics": "Aiheet"}, b"fi 1") == "Aiheet"
+    assert render("sv", {"Topics": "Teman"}, b"sv 1") == "Teman"  # not fi's compiled code
+    assert render("fi", {"Topics": "Aiheet"}, b"fi 1") == "Aiheet"
+    assert render("fi", {"Topics": "Uudet aiheet"}, b"fi 2") == "Uudet aiheet"  # catalog changed
+    assert len(list((tmp_path / "cache").iterdir())) == 3
