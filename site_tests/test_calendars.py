@@ -6,7 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import icalendar
+from hypothesis import given
+from hypothesis import strategies as st
 
+from callsite.calendars import fold
 from conftest import build, page, text_of
 
 UTC = dt.timezone.utc
@@ -123,3 +126,15 @@ def test_vtimezone_rules_match_the_helsinki_time_zone(fixture_site):
             assert (instant - dt.timedelta(minutes=1)).astimezone(helsinki).utcoffset() == offset_from, local
             checked += 1
     assert checked == 30  # 15 years, two changes a year
+
+
+@given(st.text(alphabet=st.sampled_from("aä€😀 ,;\\x"), max_size=400))
+def test_folded_lines_are_at_most_75_octets_and_unfold_to_the_original(line):
+    folded = fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(part.encode("utf-8")) <= 75 for part in parts)
+    assert all(part.startswith(" ") for part in parts[1:])
+    assert parts[0] + "".join(part[1:] for part in parts[1:]) == line
+    # greedy: no line could have taken the next character too
+    for part, following in zip(parts, parts[1:]):
+        assert len(part.encode("utf-8")) + len(following[1].encode("utf-8")) > 75

@@ -103,3 +103,18 @@ def test_compiled_templates_are_cached_per_language_and_catalog(tmp_path):
     assert render("fi", {"Topics": "Aiheet"}, b"fi 1") == "Aiheet"
     assert render("fi", {"Topics": "Uudet aiheet"}, b"fi 2") == "Uudet aiheet"  # catalog changed
     assert len(list((tmp_path / "cache").iterdir())) == 3
+
+
+def test_cards_at_another_heading_level_equal_a_real_render():
+    from callsite.dates import parse_now
+    from callsite.render import site_views
+
+    site = Site(load_catalog(FIXTURE_CALLS), load_settings(CONFIG), preview=True)
+    views = site_views(site, parse_now("10.4.2026 klo 12.00"))
+    assert views
+    for lang in ("fi", "sv"):
+        for view in views:
+            for level in (2, 3, 4):
+                expected = site.envs[lang].get_template("call-card.html").render(view=view, heading_level=level)
+                assert site._card(lang, view, level) == expected
+                assert f'<h{level} class="mdx-card__title">' in expected

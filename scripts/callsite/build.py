@@ -8,6 +8,7 @@ own process (``fork``: the validated catalog is shared, nothing is pickled).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 import traceback
@@ -24,6 +25,9 @@ from .write import publish_atomically
 
 def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_dir: Path,
                preview: bool = False) -> None:
+    # The catalog lives until the end: keep the cycle collector from rescanning it (and, in the
+    # forked language builds, from writing to every page of it, which the fork would copy).
+    gc.freeze()
     settings = load_settings(config_file)
     site = Site(catalog, settings, preview=preview)
     check_outputs(site)

@@ -10,6 +10,7 @@ Never imports MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -56,18 +57,18 @@ def text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character."""
-    if len(line.encode("utf-8")) <= 75:  # most lines
+    data = line.encode("utf-8")
+    if len(data) <= 75:  # most lines
         return line
-    out, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > 75:
-            out.append(current)
-            current, size = " ", 1
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n".join(out)
+    chunks, start, limit = [], 0, 75  # later chunks start with a space: 74 octets of the line each
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: end before its character
+            end -= 1
+        chunks.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74
+    chunks.append(data[start:].decode("utf-8"))
+    return "\r\n ".join(chunks)
 
 
 def local(moment: dt.datetime) -> str:
@@ -126,10 +127,21 @@ def fold_event(event: list[str]) -> str:
 
 def render_calendar(name: str, lang: str, events: list[str]) -> bytes:
     """A VCALENDAR around ``events`` (from :func:`fold_event`)."""
-    head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Opetushallitus//callsite//" + lang.upper(),
-            "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{text(name)}",
-            "X-WR-TIMEZONE:Europe/Helsinki", *VTIMEZONE]
-    return ("".join(fold(line) + "\r\n" for line in head) + "".join(events) + "END:VCALENDAR\r\n").encode("utf-8")
+    head = [f"X-WR-CALNAME:{text(name)}"]
+    return (_calendar_start(lang) + "".join(fold(line) + "\r\n" for line in head) + _calendar_zone()
+            + "".join(events) + "END:VCALENDAR\r\n").encode("utf-8")
+
+
+@functools.lru_cache(maxsize=None)
+def _calendar_start(lang: str) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Opetushallitus//callsite//" + lang.upper(),
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+@functools.lru_cache(maxsize=None)
+def _calendar_zone() -> str:
+    return "".join(fold(line) + "\r\n" for line in ["X-WR-TIMEZONE:Europe/Helsinki", *VTIMEZONE])
 
 
 def calendar_path(site: "Site", lang: str, call: Call | None = None) -> str:

