@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import traceback
+from collections.abc import Callable, Sequence
 
 MAX_JOBS = 2
 
@@ -21,3 +24,34 @@ def job_count() -> int:
 
 def fork_context():
     return multiprocessing.get_context("fork")
+
+
+def map_in_two(func: Callable, items: Sequence, *, minimum: int = 64) -> list:
+    """``[func(item) for item in items]``, the second half in a forked process when two jobs
+    are allowed and there are at least ``minimum`` items. Results must pickle; an exception
+    in the other process is raised here with its traceback."""
+    if job_count() == 1 or len(items) < minimum:
+        return [func(item) for item in items]
+    half = len(items) // 2
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover (the forked process; its result is checked in the parent)
+        os.close(read_end)
+        try:
+            payload = pickle.dumps((True, [func(item) for item in items[half:]]), pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # report in full, in the parent
+            payload = pickle.dumps((False, traceback.format_exc()))
+        with os.fdopen(write_end, "wb") as out:
+            out.write(payload)
+        os._exit(0)
+    os.close(write_end)
+    try:
+        first = [func(item) for item in items[:half]]
+    finally:
+        with os.fdopen(read_end, "rb") as incoming:
+            payload = incoming.read()
+        os.waitpid(pid, 0)
+    ok, rest = pickle.loads(payload)
+    if not ok:
+        raise RuntimeError(f"the second process failed:\n{rest}")
+    return first + rest

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import gc
 import os
 import typing
@@ -19,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .model import LANGUAGES, Call, Vocabulary
+from .parallel import map_in_two
 from .problems import InputError, Problem
 from .yamlsource import Document, describe, format_path, load_document
 
@@ -345,6 +347,14 @@ def _load_one(path: Path, vocabulary: Vocabulary | None, cache: dict | None) -> 
     return result
 
 
+def _load_portable(path: Path, vocabulary: Vocabulary | None) -> tuple:
+    """:func:`_load_one` with the call's plain data in place of the call (cheap to pickle)."""
+    call, doc, found = load_call(path, vocabulary)
+    if call is None:
+        return None, {}, found
+    return doc.data, {field: doc.mark_of(field) for field in UNIQUE_FIELDS}, found
+
+
 @contextlib.contextmanager
 def _collector_paused():
     """Loading makes ~100 small objects per line of YAML and keeps most of them (marks for
@@ -379,8 +389,15 @@ def _load_catalog(calls_dir: Path, cache: dict | None) -> Catalog:
     if cache is not None:
         for gone in set(cache) - set(paths):
             del cache[gone]
-    for path in paths:
-        call, marks, found = _load_one(path, vocabulary, cache)
+    if cache is None:
+        # Both cores parse and check half of the files each; the other process hands back each
+        # valid call's plain data (quick to pass), validated again here into the same Call.
+        results = [(Call.model_validate(data) if data is not None else None, marks, found)
+                   for data, marks, found in map_in_two(functools.partial(_load_portable, vocabulary=vocabulary),
+                                                        paths)]
+    else:
+        results = [_load_one(path, vocabulary, cache) for path in paths]
+    for path, (call, marks, found) in zip(paths, results):
         problems += found
         if call is not None:
             loaded.append((call, marks, display_path(path)))
