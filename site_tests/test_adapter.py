@@ -7,7 +7,7 @@ import fnmatch
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from callsite.mkdocs_adapter import _pruned_theme_env
+from callsite.mkdocs_adapter import _faster_theme_env
 from conftest import CONFIG
 
 
@@ -15,7 +15,7 @@ def _theme_files(tmp_path, pruned: bool) -> list[tuple[str, str]]:
     (tmp_path / "docs").mkdir(exist_ok=True)
     config = load_config(str(CONFIG), docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"))
     if pruned:
-        _pruned_theme_env(config.theme)
+        _faster_theme_env(config.theme, None)
     files = Files([])
     files.add_files_from_theme(config.theme.get_env(), config)
     return [(file.src_uri, file.abs_src_path) for file in files]

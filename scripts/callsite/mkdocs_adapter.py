@@ -47,6 +47,9 @@ TOKENS = {
     # Site-absolute like real alternates, so MkDocs' url filter leaves them alone.
     **{f"alt-{lang}": f"/CALLSITE-TOKEN-ALT-{lang}" for lang in LANGUAGE_NAMES},
 }
+BODY_TOKEN = "<p>CALLSITE-TOKEN-BODY</p>"
+BODY_TOKEN_WITH_H1 = "<h1>CALLSITE-TOKEN-BODY</h1>"
+SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # material/plugins/search/plugin.py
 # Listings repeat the calls' own text: searching them would only return duplicates.
 NOT_SEARCHED = {"home", "archive", "topic", "call"}
 
@@ -58,19 +61,12 @@ def _src_uri(path: str) -> str:
 class _GeneratedPages(BasePlugin):
     """Feeds our pages to MkDocs and points the language switcher at each page's counterpart."""
 
-    def __init__(self, pages: list[SitePage], template_src: str | None, cache_dir: Path | None = None):
+    def __init__(self, pages: list[SitePage], template_src: str | None):
         super().__init__()
-        self.cache_dir = cache_dir
         self.by_src = {_src_uri(page.path): page for page in pages}
+        self.held: dict[str, str] = {}
         self.template_src = template_src
         self.template_html: str | None = None
-
-    def on_env(self, env, config, files):
-        # Compiling Material's templates is a third of MkDocs' time here; the cache is keyed
-        # by each template's source checksum, so the output cannot change.
-        if self.cache_dir is not None:
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.cache_dir))
-        return env
 
     def on_files(self, files, config):
         for src_uri in self.by_src:
@@ -93,7 +89,16 @@ class _GeneratedPages(BasePlugin):
 
     def on_page_content(self, html, page, config, files):
         ours = self.by_src.get(page.file.src_uri)
-        return ours.body if ours is not None else html
+        if ours is None:
+            return html
+        if ours.kind in NOT_SEARCHED:
+            # Material's search plugin scans every page's HTML for data-search-* attributes,
+            # even pages it does not index: 0.1 s a language on the long listings. It sees a
+            # placeholder instead; the body goes back in on_post_page, changed as it would be.
+            # (Material adds the title as <h1> to content without one: the placeholder tells alike.)
+            self.held[page.file.src_uri] = ours.body
+            return BODY_TOKEN_WITH_H1 if "<h1" in ours.body else BODY_TOKEN
+        return ours.body
 
     def on_page_context(self, context, page, config, nav):
         # Pages render one at a time, so per-page alternates can live in config.extra.
@@ -106,6 +111,14 @@ class _GeneratedPages(BasePlugin):
         return context
 
     def on_post_page(self, output, page, config):
+        body = self.held.pop(page.file.src_uri, None)
+        if body is not None:
+            token = BODY_TOKEN_WITH_H1 if "<h1" in body else BODY_TOKEN
+            if output.count(token) != 1:
+                raise RuntimeError(f"{page.file.src_uri}: the theme no longer prints the page content once")
+            if "data-search-" in body:
+                body = SEARCH_ATTRIBUTES.sub("", body)  # what Material's search plugin does to content
+            output = output.replace(token, body)
         if page.file.src_uri == self.template_src:
             self.template_html = output
         return output
@@ -130,13 +143,19 @@ class _ThemeLoader(jinja2.FileSystemLoader):
         return sorted(found)
 
 
-def _pruned_theme_env(theme):
-    """Wrap ``theme.get_env`` so that its environment loads through :class:`_ThemeLoader`."""
+def _faster_theme_env(theme, cache_dir: Path | None) -> None:
+    """Wrap ``theme.get_env``: its environments list files through :class:`_ThemeLoader` and
+    keep compiled templates in ``cache_dir``. MkDocs makes one environment per build and
+    Material's search plugin two more; compiling Material's templates in each was a third of
+    MkDocs' time here. Jinja keys the cache by each template's source checksum, so the
+    output cannot change."""
     get_env = theme.get_env
 
     def patched():
         env = get_env()
         env.loader = _ThemeLoader(env.loader.searchpath, followlinks=env.loader.followlinks)
+        if cache_dir is not None:
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
         return env
 
     theme.get_env = patched
@@ -247,7 +266,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             yield page
 
     mkdocs_pages = others + ([template, probe] if probe else [])
-    plugin = _GeneratedPages(mkdocs_pages, _src_uri(template.path) if template else None, template_cache_dir())
+    plugin = _GeneratedPages(mkdocs_pages, _src_uri(template.path) if template else None)
     base_url = f"{site_url}{chrome.lang}/"
     with tempfile.TemporaryDirectory(prefix="callsite-docs-") as docs_dir, \
             tempfile.TemporaryDirectory(prefix="callsite-scratch-") as scratch:
@@ -262,7 +281,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             nav=[{title: _src_uri(path)} for title, path in chrome.nav],
         )
         config.theme["language"] = chrome.lang
-        _pruned_theme_env(config.theme)
+        _faster_theme_env(config.theme, template_cache_dir())
         for name, plugin_ in config.plugins.items():
             if name.endswith("search"):
                 plugin_.config.lang = [chrome.lang]

@@ -266,6 +266,12 @@ class Site:
             return self.render(lang, "call.html", view=view)
         return self._partial(lang, "call.html", view.call, (view.status,), view=view)
 
+    def call_head(self, lang: str, view: CallView) -> str:
+        """A call page's extra <head>: kept between preview builds like its body."""
+        if not self._keep_call_bodies:
+            return page_head(self, "call", lang, {"view": view})
+        return str(self._cached(("head", lang), view.call, lambda: page_head(self, "call", lang, {"view": view})))
+
     def not_found_body(self, lang: str) -> str:
         return self.render(lang, "not-found.html")
 
@@ -311,8 +317,9 @@ def iter_pages(site: Site, views: list[CallView], now: dt.datetime,
                 body = site.render(lang, template, **context)
             description = descriptions[lang] if descriptions else ""
             search_text = search_texts[lang] if search_texts else ""
+            head = site.call_head(lang, context["view"]) if kind == "call" else page_head(site, kind, lang, context)
             pages.append(SitePage(lang, paths[lang], titles[lang], body, kind, alternates, description,
-                                  search_text=search_text, head=page_head(site, kind, lang, context)))
+                                  search_text=search_text, head=head))
 
     def t(message: str, **values) -> dict:
         return {lang: localise.gettext(lang, message, **values) for lang in LANGUAGES}
