@@ -19,9 +19,9 @@ def files_of(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def assert_same_as_full_build(calls: Path, preview_site: Path, tmp_path: Path, name: str) -> None:
+def assert_same_as_full_build(calls: Path, preview_site: Path, tmp_path: Path, name: str, now: str = NOW) -> None:
     full = tmp_path / name
-    build(calls, full, NOW)
+    build(calls, full, now)
     expected, actual = files_of(full), files_of(preview_site)
     assert sorted(actual) == sorted(expected)
     assert [path for path in expected if expected[path] != actual[path]] == []
@@ -57,6 +57,16 @@ def test_incremental_preview_matches_full_builds(tmp_path):
     preview.write_extras()
     assert_same_as_full_build(calls, site, tmp_path, "full-2")
     assert not (site / "fi/rahoitushaut/peruttu-haku-2026").exists()
+
+
+def test_unchanged_pages_follow_time_and_a_new_page_chrome(tmp_path):
+    """Pages the preview keeps as they are still match when only the clock moves (statuses
+    change) or when the chrome around every page changes (the copyright year)."""
+    calls, site, preview, now = started_preview(tmp_path)
+    for later in ("20.5.2026 klo 12.00", "2.1.2027 klo 9.00", "3.1.2027 klo 9.00"):
+        preview.build(parse_now(later))
+        preview.write_extras()
+        assert_same_as_full_build(calls, site, tmp_path, f"full-{later[:9]}", later)
 
 
 def test_preview_reports_problems_and_recovers(tmp_path):

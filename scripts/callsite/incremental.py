@@ -30,6 +30,7 @@ class PreviewBuilder:
         self._bodies: dict = {}
         self._bodies_key: object = None
         self._written: dict[str, dict] = {lang: {} for lang in LANGUAGES}
+        self._reuse: dict[str, dict] = {lang: {} for lang in LANGUAGES}
         self._root_written: dict[str, dict] = {}
         self._pending: tuple | None = None
 
@@ -51,7 +52,7 @@ class PreviewBuilder:
         for lang in LANGUAGES:
             pages = iter_pages(site, views, now, languages=(lang,))
             build_language(self.config_file, settings.site_url, build_chrome(site, lang, now), pages,
-                           self.site_dir / lang, int(now.timestamp()), written=self._written[lang])
+                           self.site_dir / lang, int(now.timestamp()), written=self._written[lang], reuse=self._reuse[lang])
         root = {name: text.encode("utf-8") for name, text in render_root_files(site).items()}
         self._write_root(root, "pages")
         self._pending = (site, views, now)

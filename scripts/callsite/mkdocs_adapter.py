@@ -232,14 +232,15 @@ def _call_shape(page: SitePage, section: str) -> SitePage:
 
 
 def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iterable[SitePage],
-                   out_dir: Path, epoch: int, written: dict | None = None) -> None:
+                   out_dir: Path, epoch: int, written: dict | None = None, reuse: dict | None = None) -> None:
     """Build one language's site into ``out_dir`` with MkDocs and Material.
 
     ``pages`` may be a generator (listings first, then the call pages): call pages are
     filled and written one at a time, so the build never holds all of them.
     With ``written`` (the live preview's memory of what it wrote last time, path ->
     digest) MkDocs builds into a scratch folder and only files whose bytes changed
-    are written to ``out_dir``; files no longer produced are removed.
+    are written to ``out_dir``; files no longer produced are removed. ``reuse`` (kept
+    by the preview too) lets unchanged call pages skip filling: see :func:`_fill_changed`.
     """
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # any date MkDocs prints follows "now", not the clock
@@ -302,24 +303,54 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
                                    "a theme override probably prints a per-page value the template does not mark")
         filled = ((f"{page.path}index.html", filler.fill(page).encode("utf-8")) for page in rest_of_calls()) \
             if filler else iter(())
+        kept: set[str] = set()
         if written is None:
             for path, data in filled:
                 target = out_dir / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
             produced = None
-        else:
+        elif reuse is None or filler is None:
             produced = dict(filled)
+        else:
+            produced = _fill_changed(filler, rest_of_calls(), plugin.template_html, written, reuse, kept)
         _write_search_index(engine_out, search_entries)
         _write_sitemap(engine_out, base_url, paths)
         if produced is not None:
             produced.update({f.relative_to(engine_out).as_posix(): f.read_bytes()
                              for f in engine_out.rglob("*") if f.is_file()})
-            _sync(out_dir, produced, written)
+            _sync(out_dir, produced, written, kept)
 
 
-def _sync(out_dir: Path, produced: dict[str, bytes], written: dict) -> None:
-    """Write what changed since the last preview build; remove what is gone."""
+def _fill_changed(filler: _Filler, pages: Iterable[SitePage], template_html: str, written: dict, reuse: dict,
+                  kept: set[str]) -> dict[str, bytes]:
+    """The live preview's call pages: filled only where something that goes into them changed.
+
+    A call page is the template filled with its body, head, title, description and
+    alternates. The bodies and heads come from the preview's cache, the same objects while
+    a call is unchanged; so when the template and all of these are as last time, so are
+    the page's bytes, already on disk (its path goes to ``kept``).
+    """
+    same_template = reuse.get("") == template_html
+    produced: dict[str, bytes] = {}
+    previous = {path: key for path, key in reuse.items() if path}
+    reuse.clear()
+    reuse[""] = template_html
+    for page in pages:
+        path = f"{page.path}index.html"
+        key = (page.body, page.head, page.title, page.description, tuple(page.alternates.items()))
+        old = previous.get(path)
+        if (same_template and old is not None and old[0] is key[0] and old[1] is key[1] and old[2:] == key[2:]
+                and path in written):
+            kept.add(path)
+        else:
+            produced[path] = filler.fill(page).encode("utf-8")
+        reuse[path] = key
+    return produced
+
+
+def _sync(out_dir: Path, produced: dict[str, bytes], written: dict, kept: set[str] = frozenset()) -> None:
+    """Write what changed since the last preview build; remove what is gone (not ``kept``)."""
     for path, data in produced.items():
         digest = hashlib.blake2b(data, digest_size=16).digest()
         if written.get(path) != digest:
@@ -327,7 +358,7 @@ def _sync(out_dir: Path, produced: dict[str, bytes], written: dict) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             written[path] = digest
-    for path in sorted(set(written) - set(produced)):
+    for path in sorted(set(written) - set(produced) - kept):
         target = out_dir / path
         target.unlink(missing_ok=True)
         del written[path]

@@ -270,7 +270,7 @@ class Site:
         """A call page's extra <head>: kept between preview builds like its body."""
         if not self._keep_call_bodies:
             return page_head(self, "call", lang, {"view": view})
-        return str(self._cached(("head", lang), view.call, lambda: page_head(self, "call", lang, {"view": view})))
+        return self._cached(("head", lang), view.call, lambda: page_head(self, "call", lang, {"view": view}))
 
     def not_found_body(self, lang: str) -> str:
         return self.render(lang, "not-found.html")

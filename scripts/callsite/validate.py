@@ -384,10 +384,16 @@ def _load_catalog(calls_dir: Path, cache: dict | None) -> Catalog:
     if not calls_dir.is_dir():
         raise InputError([Problem(display_path(calls_dir), 0, 0, "", "the calls folder does not exist")])
     vocabulary, problems = load_vocabulary(calls_dir)
+    if cache is not None:
+        # Keep last build's vocabulary object while it is equal: each file's cache stamp holds it,
+        # and comparing a stamp then takes one identity check instead of a deep comparison.
+        if vocabulary is not None and cache.get(None) == vocabulary:
+            vocabulary = cache[None]
+        cache[None] = vocabulary
     loaded = []
     paths = call_files(calls_dir)
     if cache is not None:
-        for gone in set(cache) - set(paths):
+        for gone in set(cache) - set(paths) - {None}:
             del cache[gone]
     if cache is None:
         # Both cores parse and check half of the files each; the other process hands back each
