@@ -8,6 +8,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import FIXTURE_CALLS, build, page, text_of
 
@@ -142,3 +144,13 @@ changes:
     assert str(old_event["UID"]) == str(new_event["UID"])
     assert int(new_event["SEQUENCE"]) > int(old_event["SEQUENCE"])
     assert new_event["DTSTART"].dt.date() == dt.date(2026, 5, 20)
+
+
+@given(st.text(alphabet=st.sampled_from("ab&<>\"'\n\r\tä"), max_size=40))
+def test_xml_escaping_matches_the_standard_library(text):
+    from xml.sax import saxutils
+
+    from callsite.xmltext import escape, quoteattr
+
+    assert escape(text) == saxutils.escape(text)
+    assert quoteattr(text) == saxutils.quoteattr(text)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape, quoteattr
+from .xmltext import escape, quoteattr
 
 from . import localise
 from .dates import HELSINKI

@@ -25,7 +25,6 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 from markupsafe import escape
@@ -36,6 +35,7 @@ from mkdocs.structure.files import File
 
 from .localise import HREFLANG, LANGUAGE_NAMES
 from .render import Chrome, SitePage, template_cache_dir
+from .xmltext import escape as xml_escape
 
 TEMPLATE_SLUG = "callsite-template-page"
 TOKENS = {

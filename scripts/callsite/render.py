@@ -23,7 +23,7 @@ from .listings import (group_by_tag, group_by_year, recently_closed, sort_open, 
 from .model import LANGUAGES, Call, Round
 from .settings import Settings
 from .status import CallView, Status
-from .templating import ConstantTranslations, LanguageBytecodeCache
+from .templating import ConstantTranslations, LanguageBytecodeCache, Renderer
 from .validate import Catalog, slugify
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -119,6 +119,7 @@ class Site:
         self._keep_call_bodies = body_cache is not None  # a one-off build renders each call page once
         self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
         self._subscription_globals()
+        self._renderers = {lang: Renderer(env) for lang, env in self.envs.items()}  # after the last global
 
     # URLs ---------------------------------------------------------------
     def url(self, lang: str, path: str = "") -> str:
@@ -259,7 +260,7 @@ class Site:
         return self._partial(lang, "newsletter-form.html", form_id, (), form_id=form_id)
 
     def render(self, lang: str, template: str, **context) -> str:
-        return self.envs[lang].get_template(template).render(**context)
+        return self._renderers[lang].render(template, context)
 
     def render_call(self, lang: str, view: CallView) -> str:
         if not self._keep_call_bodies:
