@@ -9,6 +9,8 @@ import json
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import FIXTURE_CALLS, build
 
@@ -58,3 +60,17 @@ def test_open_data_is_identical_across_builds(fixture_site, tmp_path):
     build(FIXTURE_CALLS, again, "10.4.2026 klo 12.00")
     for name in ("calls.json", "calls.schema.json", "calls.csv"):
         assert (again / name).read_bytes() == (fixture_site / name).read_bytes()
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.text(max_size=5) | st.integers() | st.booleans() | st.none(), children, max_size=4),
+    max_leaves=25)
+
+
+@given(_json_values)
+def test_indented_json_matches_the_standard_library(value):
+    from callsite.jsontext import dumps_indented
+
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)

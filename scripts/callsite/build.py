@@ -49,6 +49,16 @@ def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_di
     publish_atomically(site_dir, write)
 
 
+def warm_up(config_file: Path) -> None:
+    """Import the site engine and load the locales' data now, once, so that the language
+    builds forked later start with them (the CLI runs this while the other core loads calls)."""
+    from . import mkdocs_adapter
+    from .localise import warm_up as warm_up_locales
+
+    mkdocs_adapter.warm_up(config_file)
+    warm_up_locales()
+
+
 def _shared_files(site: Site, views, now: dt.datetime) -> dict[str, bytes]:
     files = {name: text.encode("utf-8") for name, text in render_root_files(site).items()}
     files.update(render_shared_files(site, views, now))

@@ -105,15 +105,22 @@ def _settings(config: Path):
     return load_settings(config)
 
 
-def _load(calls: Path):
+def _load(calls: Path, meanwhile=None):
     """The validated catalog, or None after printing every problem."""
     from .validate import load_catalog
 
     try:
-        return load_catalog(calls)
+        return load_catalog(calls, meanwhile=meanwhile)
     except InputError as error:
         print(error.report(), file=sys.stderr)
         return None
+
+
+def _warm_up_build(config: Path) -> None:
+    """Runs while the other core loads calls: what every build needs before it forks."""
+    from .build import warm_up
+
+    warm_up(config)
 
 
 def _report_warnings(catalog, settings, now) -> int:
@@ -138,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         from .preview import run_server
 
         return run_server(args, now=None if not (args.now or os.environ.get("CALLSITE_NOW")) else now)
-    catalog = _load(args.calls)
+    warm_up = (lambda: _warm_up_build(args.config)) if args.command == "build" and args.config.exists() else None
+    catalog = _load(args.calls, meanwhile=warm_up)
     if catalog is None:
         return 1
     settings = _settings(args.config)

@@ -113,3 +113,14 @@ def _format_amount(euros: int, precision: str, lang: str) -> str:
 def format_share(percent: int, lang: str) -> str:
     """``90 %`` with the locale's spacing."""
     return format_percent(percent / 100, locale=LOCALES[lang])
+
+
+def warm_up() -> None:
+    """Load both locales' data (Babel reads it from disk on first use), e.g. before a fork."""
+    for lang in LOCALES:
+        translations(lang)
+        format_day(dt.date(2020, 1, 1), lang)
+        format_clock(dt.datetime(2020, 1, 1, 12, tzinfo=HELSINKI), lang)
+        format_euros(1_500_000, lang)
+        format_euros(250_000, lang)
+        format_share(90, lang)

@@ -224,6 +224,14 @@ def _write_sitemap(out_dir: Path, base_url: str, paths: list[str]) -> None:
         packed.write(xml)
 
 
+def warm_up(config_file: Path) -> None:
+    """Read the MkDocs configuration once: that imports the theme, its plugins and the
+    Markdown extensions, which each language build then has from the start."""
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    with tempfile.TemporaryDirectory(prefix="callsite-docs-") as docs_dir:
+        load_config(str(config_file), docs_dir=docs_dir, site_dir=os.path.join(docs_dir, "..", "site"))
+
+
 def _call_shape(page: SitePage, section: str) -> SitePage:
     if page.kind != "call" or page.path.count("/") != 2 or page.path.split("/")[0] != section:
         raise ValueError(f"{page.path}: after the first call page every page must be a call page "

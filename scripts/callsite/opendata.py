@@ -12,11 +12,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .dates import HELSINKI
+from .jsontext import dumps_indented
 from .model import LANGUAGES, Call
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -204,7 +204,7 @@ def calls_csv(site: "Site", views: list["CallView"], now: dt.datetime) -> bytes:
 
 
 def render_open_data(site: "Site", views: list["CallView"], now: dt.datetime) -> dict[str, bytes]:
-    dump = lambda value: (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")  # noqa: E731
+    dump = lambda value: (dumps_indented(value) + "\n").encode("utf-8")  # noqa: E731  (as json.dumps, indent=2)
     return {
         JSON_NAME: dump(calls_document(site, views, now)),
         SCHEMA_NAME: dump(calls_schema(site)),

@@ -26,13 +26,17 @@ def fork_context():
     return multiprocessing.get_context("fork")
 
 
-def map_in_two(func: Callable, items: Sequence, *, minimum: int = 64) -> list:
-    """``[func(item) for item in items]``, the second half in a forked process when two jobs
-    are allowed and there are at least ``minimum`` items. Results must pickle; an exception
-    in the other process is raised here with its traceback."""
+def map_in_two(func: Callable, items: Sequence, *, minimum: int = 64, first_share: float = 0.5,
+               meanwhile: Callable[[], None] | None = None) -> list:
+    """``[func(item) for item in items]``, all but the first ``first_share`` of them in a forked
+    process when two jobs are allowed and there are at least ``minimum`` items. This process
+    first runs ``meanwhile`` (work for later that the fork need not wait for), then its share.
+    Results must pickle; an exception in the other process is raised here with its traceback."""
     if job_count() == 1 or len(items) < minimum:
+        if meanwhile is not None:
+            meanwhile()
         return [func(item) for item in items]
-    half = len(items) // 2
+    half = round(len(items) * first_share)
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover (the forked process; its result is checked in the parent)
@@ -46,6 +50,8 @@ def map_in_two(func: Callable, items: Sequence, *, minimum: int = 64) -> list:
         os._exit(0)
     os.close(write_end)
     try:
+        if meanwhile is not None:
+            meanwhile()
         first = [func(item) for item in items[:half]]
     finally:
         with os.fdopen(read_end, "rb") as incoming:
