@@ -40,7 +40,8 @@ def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_di
         engine_build(config_file, settings.site_url, build_chrome(site, lang, now), pages, out / lang,
                      int(now.timestamp()))
         del pages  # written: let the feeds and calendars reuse the memory (peak at 5,000 calls)
-        _write_files(out, render_language_files(site, views, now, lang))
+        for files in render_language_files(site, views, now, lang):  # feeds, then calendars
+            _write_files(out, files)
 
     def write(out: Path) -> None:
         # The parent renders the shared files while the language builds run.

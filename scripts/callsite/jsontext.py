@@ -8,10 +8,13 @@ text (tested against ``json.dumps``) with string joins, escaping strings in C.
 from __future__ import annotations
 
 from json.encoder import encode_basestring
+from collections.abc import Iterator
 from typing import Any
 
 
 def dumps_indented(value: Any) -> str:
+    """The JSON text of ``value``; an iterator in it is written as an array, item by item, so
+    that a long list of records never has to exist at once."""
     return _encode(value, "\n")
 
 
@@ -33,10 +36,11 @@ def _encode(value: Any, newline: str) -> str:
             return "Infinity" if value > 0 else "-Infinity"
         return float.__repr__(value)
     inner = newline + "  "
-    if isinstance(value, (list, tuple)):
-        if not value:
+    if isinstance(value, (list, tuple, Iterator)):  # an iterator (which json.dumps refuses): made one by one
+        items = [_encode(item, inner) for item in value]
+        if not items:
             return "[]"
-        return "[" + inner + ("," + inner).join([_encode(item, inner) for item in value]) + newline + "]"
+        return "[" + inner + ("," + inner).join(items) + newline + "]"
     if isinstance(value, dict):
         if not value:
             return "{}"

@@ -300,6 +300,9 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
         config.extra["callsite_not_found"] = chrome.not_found_body
         config.plugins["callsite"] = plugin
         mkdocs_build(config)
+        # The listings are written: free them (megabytes at 5,000 calls) before the call pages stream.
+        del others, mkdocs_pages
+        plugin.by_src.clear()
         filler = None
         if probe is not None:
             assert template is not None and plugin.template_html is not None

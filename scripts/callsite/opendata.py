@@ -93,7 +93,7 @@ def calls_document(site: "Site", views: list["CallView"], now: dt.datetime) -> d
         "licence": LICENCE,
         "publisher": dict(site.settings.agency),
         "derived_at": _moment(now),
-        "calls": [call_record(site, view, now) for view in views],
+        "calls": (call_record(site, view, now) for view in views),  # made one at a time by dumps_indented
     }
 
 

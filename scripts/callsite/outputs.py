@@ -7,6 +7,7 @@ outputs claiming one path.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from .calendars import render_calendars
 from .model import LANGUAGES
@@ -22,9 +23,11 @@ def check_outputs(site: Site) -> None:
     require_endpoint(site.settings, site.preview)  # a form that posts nowhere must never ship
 
 
-def render_language_files(site: Site, views: list[CallView], now: dt.datetime, lang: str) -> dict[str, bytes]:
-    """The feeds and calendars of one language (each language's build renders its own)."""
-    return _merge(render_feeds(site, views, now, (lang,)), render_calendars(site, views, now, (lang,)))
+def render_language_files(site: Site, views: list[CallView], now: dt.datetime, lang: str) -> Iterator[dict[str, bytes]]:
+    """The feeds, then the calendars of one language (each language's build renders its own;
+    one group at a time, so that a build never holds both)."""
+    yield render_feeds(site, views, now, (lang,))
+    yield render_calendars(site, views, now, (lang,))
 
 
 def render_shared_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, bytes]:
@@ -35,7 +38,7 @@ def render_shared_files(site: Site, views: list[CallView], now: dt.datetime) -> 
 def render_extra_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, bytes]:
     """All of the above (the live preview's single-process path)."""
     check_outputs(site)
-    parts = [render_language_files(site, views, now, lang) for lang in LANGUAGES]
+    parts = [files for lang in LANGUAGES for files in render_language_files(site, views, now, lang)]
     return _merge(*parts, render_shared_files(site, views, now))
 
 

@@ -247,6 +247,12 @@ class Site:
 
         return self._cached(("call-card.html", lang, view.status, level), view.call, relevel)
 
+    def forget_cards(self) -> None:
+        """Let a one-off build free the cards once every listing is rendered (the preview keeps them)."""
+        if not self._keep_call_bodies:
+            for key in [key for key in self._bodies if key[1] == "call-card.html"]:
+                del self._bodies[key]
+
     def _status_badge(self, lang: str, view: CallView) -> Markup:
         """A call's status badge: the same on its page and on its cards."""
         return self._partial(lang, "call-status.html", view.call, (view.status,), view=view)
@@ -348,6 +354,7 @@ def iter_pages(site: Site, views: list[CallView], now: dt.datetime,
     add("accessibility", {lang: site.section_path("accessibility", lang) for lang in LANGUAGES},
         t("Accessibility statement"), "accessibility.html",
         site_name=settings.site_name, statement_date=ACCESSIBILITY_STATEMENT_DATE)
+    site.forget_cards()  # the listings have them all now; call pages do not use them
     yield from pages
     for view in views:
         call = view.call
