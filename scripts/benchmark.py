@@ -6,8 +6,11 @@
 For each N it writes N realistic synthetic calls (both languages, every field,
 Markdown bodies) to a temporary folder, then times, each in a fresh process:
 the lower bound (CSafeLoader + one small Jinja2 template per call page, no Markdown)
-and the real `callsite build`. It prints wall time, ms per page, peak memory and
-the ratio. Benchmarks measure; tests don't time.
+and the real `callsite build`, alternating them BENCH_ROUNDS times (default 5), each
+from an empty output folder. It prints each one's best wall time, their ratio, the
+range of the ratios of each round's pair (the noise of a shared machine), ms per page,
+peak memory, the search download and the preview's rebuild. Benchmarks measure; tests
+don't time.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 WORDS = ("opetus oppiminen koulu hanke kehittäminen digitaalisuus oppilas opettaja kunta tuki laatu "
          "yhdenvertaisuus osaaminen verkosto kokeilu arviointi ympäristö tieto taito lukeminen").split()
 ORD = ("undervisning lärande skola projekt utveckling digitalisering elev lärare kommun stöd kvalitet "
@@ -136,8 +139,8 @@ def main(sizes: list[int]) -> None:
     # As scripts/setup-env does: our own modules compiled once, not in every timed run.
     compileall.compile_dir(str(ROOT / "scripts" / "callsite"), quiet=1)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print(f"{'calls':>6} {'pages':>6} {'lower s':>8} {'build s':>8} {'ratio':>6} {'ms/page':>8} {'peak MiB':>9} "
-          f"{'search KiB':>10} {'preview s':>9}")
+    print(f"{'calls':>6} {'pages':>6} {'lower s':>8} {'build s':>8} {'ratio':>6} {'paired':>11} {'ms/page':>8} "
+          f"{'peak MiB':>9} {'search KiB':>10} {'preview s':>9}")
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="callsite-bench-") as tmp:
             tmp = Path(tmp)
@@ -153,6 +156,8 @@ def main(sizes: list[int]) -> None:
                 builds.append(timed([python, "-m", "callsite", "build", "--calls", str(tmp / "calls"),
                                      "--site-dir", str(tmp / "site"), "--now", "1.1.2030 klo 12.00"])[0])
             lower, build = min(lowers), min(builds)
+            # Each round's build against the lower bound run just before it: the spread the noise allows.
+            paired = sorted(b / lw for b, lw in zip(builds, lowers))
             # ru_maxrss of children is a running maximum: measure the build's peak alone.
             peak = _peak_of([python, "-m", "callsite", "build", "--calls", str(tmp / "calls"),
                              "--site-dir", str(tmp / "site2"), "--now", "1.1.2030 klo 12.00"])
@@ -161,7 +166,8 @@ def main(sizes: list[int]) -> None:
             pages = sum(1 for _ in (tmp / "site").rglob("*.html"))
             search = max(search_bytes(tmp / "site", lang) for lang in ("fi", "sv"))
             print(f"{n:>6} {pages:>6} {lower:>8.2f} {build:>8.2f} {build / lower:>6.2f} "
-                  f"{1000 * build / pages:>8.2f} {peak:>9.0f} {search / 1024:>10.0f} {preview:>9.2f}")
+                  f"{paired[0]:>5.2f}-{paired[-1]:<5.2f} {1000 * build / pages:>8.2f} {peak:>9.0f} "
+                  f"{search / 1024:>10.0f} {preview:>9.2f}")
 
 
 def search_bytes(site: Path, lang: str) -> int:

@@ -383,7 +383,7 @@ def load_catalog(calls_dir: Path, cache: dict | None = None, meanwhile: Callable
 # The share of the files this process loads itself when it also runs ``meanwhile`` (measured:
 # the build's warm-up takes about as long as loading 40 % of 1,000 files, and handing the
 # other process's calls over costs a third of loading them).
-SHARE_WITH_WORK_MEANWHILE = 0.3
+SHARE_WITH_WORK_MEANWHILE = 0.4
 
 
 def _load_catalog(calls_dir: Path, cache: dict | None, meanwhile: Callable[[], None] | None) -> Catalog:
