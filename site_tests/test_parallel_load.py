@@ -64,3 +64,18 @@ def test_a_failure_in_the_other_process_is_reported(monkeypatch):
     with pytest.raises(RuntimeError, match="ValueError: item 50"):
         parallel.map_in_two(fails_late, list(range(100)))
     assert parallel.map_in_two(lambda item: item * 2, list(range(100))) == [i * 2 for i in range(100)]
+
+
+@pytest.mark.parametrize("jobs,count", [("2", 100), ("2", 10), ("1", 100)])
+def test_work_meanwhile_runs_once_and_results_keep_their_order(monkeypatch, jobs, count):
+    monkeypatch.setenv("CALLSITE_JOBS", jobs)
+    ran = []
+    results = parallel.map_in_two(lambda item: (item, os.getpid()), list(range(count)), first_share=0.4,
+                                  meanwhile=lambda: ran.append(os.getpid()))
+    assert ran == [os.getpid()]
+    assert [item for item, _ in results] == list(range(count))
+    here = [item for item, pid in results if pid == os.getpid()]
+    if jobs == "2" and count >= 64:
+        assert here == list(range(40))  # this process took the first 40 %, the other the rest
+    else:
+        assert here == list(range(count))

@@ -120,7 +120,10 @@ def _warm_up_build(config: Path) -> None:
     """Runs while the other core loads calls: what every build needs before it forks."""
     from .build import warm_up
 
-    warm_up(config)
+    try:
+        warm_up(config)
+    except Exception:  # noqa: BLE001  a broken configuration: the build proper reports it in its turn
+        return
 
 
 def _report_warnings(catalog, settings, now) -> int:
