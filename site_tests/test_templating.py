@@ -6,6 +6,8 @@ import gettext
 
 import jinja2
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from conftest import CONFIG, FIXTURE_CALLS
 
 from callsite import localise
@@ -118,3 +120,28 @@ def test_cards_at_another_heading_level_equal_a_real_render():
                 expected = site.envs[lang].get_template("call-card.html").render(view=view, heading_level=level)
                 assert site._card(lang, view, level) == expected
                 assert f'<h{level} class="mdx-card__title">' in expected
+
+
+class _Html:
+    def __html__(self):
+        return "<b>safe</b>"
+
+
+@given(st.one_of(st.text(max_size=20), st.integers(), st.none(), st.builds(jinja2.filters.Markup, st.text(max_size=10)),
+                 st.just(_Html())))
+def test_quick_escape_matches_markupsafe(value):
+    from markupsafe import Markup, escape as markupsafe_escape
+
+    from callsite.templating import escape
+
+    ours, theirs = escape(value), markupsafe_escape(value)
+    assert ours == theirs and type(ours) is Markup is type(theirs)
+
+
+def test_site_templates_escape_with_the_quick_escape():
+    from callsite import templating
+
+    site = Site(load_catalog(FIXTURE_CALLS), load_settings(CONFIG))
+    template = site.envs["fi"].get_template("call-card.html")
+    assert isinstance(template, templating.QuickEscapeTemplate)
+    assert template.root_render_func.__globals__["escape"] is templating.escape
