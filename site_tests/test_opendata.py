@@ -74,3 +74,14 @@ def test_indented_json_matches_the_standard_library(value):
     from callsite.jsontext import dumps_indented
 
     assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@given(_json_values, st.lists(_json_values, max_size=3))
+def test_json_in_pieces_matches_the_standard_library(value, records):
+    from callsite.jsontext import iter_indented
+
+    assert "".join(iter_indented(value)) == json.dumps(value, ensure_ascii=False, indent=2)
+    document = {"head": value, "calls": iter(records), "tail": {"n": len(records)}}
+    expected = json.dumps({"head": value, "calls": records, "tail": {"n": len(records)}}, ensure_ascii=False,
+                          indent=2)
+    assert "".join(iter_indented(document)) == expected

@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 
 from .model import LANGUAGES
-from .outputs import check_outputs, render_language_files, render_shared_files
+from .outputs import check_outputs, render_language_files, shared_file_pieces
 from .parallel import fork_context, job_count
 from .render import Site, build_chrome, iter_pages, render_root_files, site_views
 from .settings import load_settings
@@ -44,8 +44,8 @@ def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_di
             _write_files(out, files)
 
     def write(out: Path) -> None:
-        # The parent renders the shared files while the language builds run.
-        _run_per_language(build_language, out, lambda: _shared_files(site, views, now))
+        # The parent writes the shared files (beside fi/ and sv/) while the language builds run.
+        _run_per_language(build_language, out, lambda: _write_shared_files(out, site, views, now))
 
     publish_atomically(site_dir, write)
 
@@ -60,10 +60,15 @@ def warm_up(config_file: Path) -> None:
     warm_up_locales()
 
 
-def _shared_files(site: Site, views, now: dt.datetime) -> dict[str, bytes]:
-    files = {name: text.encode("utf-8") for name, text in render_root_files(site).items()}
-    files.update(render_shared_files(site, views, now))
-    return files
+def _write_shared_files(out: Path, site: Site, views, now: dt.datetime) -> None:
+    """The root pages and the open data, the long JSON written piece by piece as it is made."""
+    _write_files(out, {name: text.encode("utf-8") for name, text in render_root_files(site).items()})
+    for name, pieces in shared_file_pieces(site, views, now).items():
+        target = out / name
+        if target.exists():
+            raise RuntimeError(f"two outputs claim {name}")
+        with open(target, "wb") as stream:
+            stream.writelines(pieces)
 
 
 def _write_files(out: Path, files: dict[str, bytes]) -> None:
@@ -76,11 +81,12 @@ def _write_files(out: Path, files: dict[str, bytes]) -> None:
 
 
 def _run_per_language(build_language, out: Path, shared) -> None:
-    """Run ``build_language`` for each language (in parallel when allowed), and ``shared`` meanwhile."""
+    """Run ``build_language`` for each language (in parallel when allowed), and ``shared`` meanwhile
+    (it writes only outside the language folders)."""
     if job_count() == 1:
         for lang in LANGUAGES:
             build_language(lang, out)
-        _write_files(out, shared())
+        shared()
         return
     context = fork_context()
     processes = {lang: context.Process(target=_child, args=(build_language, lang, out), name=f"build-{lang}")
@@ -88,7 +94,7 @@ def _run_per_language(build_language, out: Path, shared) -> None:
     for process in processes.values():
         process.start()
     try:
-        files = shared()
+        shared()
     finally:
         failed = []
         for lang, process in processes.items():
@@ -97,7 +103,6 @@ def _run_per_language(build_language, out: Path, shared) -> None:
                 failed.append(lang)
     if failed:
         raise RuntimeError(f"building the {', '.join(failed)} site failed (see the error above)")
-    _write_files(out, files)
 
 
 def _child(build_language, lang: str, out: Path) -> None:

@@ -18,6 +18,28 @@ def dumps_indented(value: Any) -> str:
     return _encode(value, "\n")
 
 
+def iter_indented(value: Any, newline: str = "\n") -> Iterator[str]:
+    """The text of :func:`dumps_indented` in pieces, one per item of each iterator in it (inside
+    objects), so that a long list of records is written out without ever being held whole."""
+    if isinstance(value, dict) and value:
+        inner = newline + "  "
+        yield "{"
+        for number, (key, item) in enumerate(value.items()):
+            yield f"{',' if number else ''}{inner}{_key(key)}: "
+            yield from iter_indented(item, inner)
+        yield newline + "}"
+    elif isinstance(value, Iterator):
+        inner = newline + "  "
+        empty = True
+        for item in value:
+            yield ("[" if empty else ",") + inner
+            yield _encode(item, inner)
+            empty = False
+        yield "[]" if empty else newline + "]"
+    else:
+        yield _encode(value, newline)
+
+
 def _encode(value: Any, newline: str) -> str:
     if isinstance(value, str):
         return encode_basestring(value)

@@ -13,7 +13,7 @@ from .calendars import render_calendars
 from .model import LANGUAGES
 from .feeds import render_feeds
 from .newsletter import require_endpoint
-from .opendata import render_open_data
+from .opendata import open_data_files, render_open_data
 from .render import Site
 from .status import CallView
 
@@ -33,6 +33,11 @@ def render_language_files(site: Site, views: list[CallView], now: dt.datetime, l
 def render_shared_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, bytes]:
     """Files for both languages at once: the open data."""
     return render_open_data(site, views, now)
+
+
+def shared_file_pieces(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, Iterator[bytes]]:
+    """:func:`render_shared_files` as pieces made while they are written (a full build's way)."""
+    return open_data_files(site, views, now)
 
 
 def render_extra_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, bytes]:
