@@ -79,3 +79,9 @@ def test_work_meanwhile_runs_once_and_results_keep_their_order(monkeypatch, jobs
         assert here == list(range(40))  # this process took the first 40 %, the other the rest
     else:
         assert here == list(range(count))
+
+
+def test_only_what_the_other_process_sends_goes_through_send(monkeypatch):
+    monkeypatch.setenv("CALLSITE_JOBS", "2")
+    results = parallel.map_in_two(lambda item: item, list(range(100)), send=lambda item: -item)
+    assert results == list(range(50)) + [-item for item in range(50, 100)]

@@ -12,10 +12,11 @@ import gc
 import os
 import sys
 import traceback
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .model import LANGUAGES
-from .outputs import check_outputs, render_language_files, shared_file_pieces
+from .outputs import check_outputs, render_language_files, render_shared_files
 from .parallel import fork_context, job_count
 from .render import Site, build_chrome, iter_pages, render_root_files, site_views
 from .settings import load_settings
@@ -61,23 +62,23 @@ def warm_up(config_file: Path) -> None:
 
 
 def _write_shared_files(out: Path, site: Site, views, now: dt.datetime) -> None:
-    """The root pages and the open data, the long JSON written piece by piece as it is made."""
-    _write_files(out, {name: text.encode("utf-8") for name, text in render_root_files(site).items()})
-    for name, pieces in shared_file_pieces(site, views, now).items():
-        target = out / name
-        if target.exists():
-            raise RuntimeError(f"two outputs claim {name}")
-        with open(target, "wb") as stream:
-            stream.writelines(pieces)
+    """The root pages and the open data (beside the language folders)."""
+    root = {name: text.encode("utf-8") for name, text in render_root_files(site).items()}
+    _write_files(out, {**root, **render_shared_files(site, views, now)})
 
 
-def _write_files(out: Path, files: dict[str, bytes]) -> None:
+def _write_files(out: Path, files: Mapping[str, bytes | Iterable[bytes]]) -> None:
+    """Write each file, from its bytes or from pieces of them made as they are written."""
     for name, data in sorted(files.items()):
         target = out / name
         if target.exists():
             raise RuntimeError(f"two outputs claim {name}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if isinstance(data, bytes):
+            target.write_bytes(data)
+        else:
+            with open(target, "wb") as stream:
+                stream.writelines(data)
 
 
 def _run_per_language(build_language, out: Path, shared) -> None:

@@ -218,7 +218,3 @@ def _utf8(pieces: Iterator[str], end: str) -> Iterator[bytes]:
     for piece in pieces:
         yield piece.encode("utf-8")
     yield end.encode("utf-8")
-
-
-def render_open_data(site: "Site", views: list["CallView"], now: dt.datetime) -> dict[str, bytes]:
-    return {name: b"".join(pieces) for name, pieces in open_data_files(site, views, now).items()}

@@ -13,7 +13,7 @@ from .calendars import render_calendars
 from .model import LANGUAGES
 from .feeds import render_feeds
 from .newsletter import require_endpoint
-from .opendata import open_data_files, render_open_data
+from .opendata import open_data_files
 from .render import Site
 from .status import CallView
 
@@ -30,13 +30,9 @@ def render_language_files(site: Site, views: list[CallView], now: dt.datetime, l
     yield render_calendars(site, views, now, (lang,))
 
 
-def render_shared_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, bytes]:
-    """Files for both languages at once: the open data."""
-    return render_open_data(site, views, now)
-
-
-def shared_file_pieces(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, Iterator[bytes]]:
-    """:func:`render_shared_files` as pieces made while they are written (a full build's way)."""
+def render_shared_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, Iterator[bytes]]:
+    """Files for both languages at once, the open data: each as pieces of bytes made as they
+    are read, so that a build writes the long JSON without holding it."""
     return open_data_files(site, views, now)
 
 
@@ -44,7 +40,8 @@ def render_extra_files(site: Site, views: list[CallView], now: dt.datetime) -> d
     """All of the above (the live preview's single-process path)."""
     check_outputs(site)
     parts = [files for lang in LANGUAGES for files in render_language_files(site, views, now, lang)]
-    return _merge(*parts, render_shared_files(site, views, now))
+    shared = {name: b"".join(pieces) for name, pieces in render_shared_files(site, views, now).items()}
+    return _merge(*parts, shared)
 
 
 def _merge(*parts: dict[str, bytes]) -> dict[str, bytes]:

@@ -27,11 +27,12 @@ def fork_context():
 
 
 def map_in_two(func: Callable, items: Sequence, *, minimum: int = 64, first_share: float = 0.5,
-               meanwhile: Callable[[], None] | None = None) -> list:
+               meanwhile: Callable[[], None] | None = None, send: Callable | None = None) -> list:
     """``[func(item) for item in items]``, all but the first ``first_share`` of them in a forked
     process when two jobs are allowed and there are at least ``minimum`` items. This process
     first runs ``meanwhile`` (work for later that the fork need not wait for), then its share.
-    Results must pickle; an exception in the other process is raised here with its traceback."""
+    The other process sends ``send(result)`` (default: the result), which must pickle; an
+    exception there is raised here with its traceback."""
     if job_count() == 1 or len(items) < minimum:
         if meanwhile is not None:
             meanwhile()
@@ -42,7 +43,10 @@ def map_in_two(func: Callable, items: Sequence, *, minimum: int = 64, first_shar
     if pid == 0:  # pragma: no cover (the forked process; its result is checked in the parent)
         os.close(read_end)
         try:
-            payload = pickle.dumps((True, [func(item) for item in items[half:]]), pickle.HIGHEST_PROTOCOL)
+            results = [func(item) for item in items[half:]]
+            if send is not None:
+                results = [send(result) for result in results]
+            payload = pickle.dumps((True, results), pickle.HIGHEST_PROTOCOL)
         except BaseException:  # report in full, in the parent
             payload = pickle.dumps((False, traceback.format_exc()))
         with os.fdopen(write_end, "wb") as out:

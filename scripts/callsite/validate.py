@@ -339,20 +339,26 @@ def _load_one(path: Path, vocabulary: Vocabulary | None, cache: dict | None) -> 
         hit = cache.get(path)
         if hit is not None and hit[0] == stamp:
             return hit[1]
-    call, doc, found = load_call(path, vocabulary)
-    # Keep only the marks the duplicate check needs: a document's marks are many times its data.
-    result = (call, {field: doc.mark_of(field) for field in UNIQUE_FIELDS} if call is not None else {}, found)
+    call, _, marks, found = _load_with_data(path, vocabulary)
+    result = (call, marks, found)
     if cache is not None:
         cache[path] = (stamp, result)
     return result
 
 
-def _load_portable(path: Path, vocabulary: Vocabulary | None) -> tuple:
-    """:func:`_load_one` with the call's plain data in place of the call (cheap to pickle)."""
+def _load_with_data(path: Path, vocabulary: Vocabulary | None) -> tuple:
+    """(call or None, its plain data, marks of the unique fields, problems)."""
     call, doc, found = load_call(path, vocabulary)
     if call is None:
-        return None, {}, found
-    return doc.data, {field: doc.mark_of(field) for field in UNIQUE_FIELDS}, found
+        return None, None, {}, found
+    # Keep only the marks the duplicate check needs: a document's marks are many times its data.
+    return call, doc.data, {field: doc.mark_of(field) for field in UNIQUE_FIELDS}, found
+
+
+def _without_call(result: tuple) -> tuple:
+    """What the other loading process sends back: the plain data, not the call (a call takes
+    longer to pickle and unpickle than to validate again)."""
+    return (None, *result[1:])
 
 
 @contextlib.contextmanager
@@ -406,10 +412,10 @@ def _load_catalog(calls_dir: Path, cache: dict | None, meanwhile: Callable[[], N
         # Both cores parse and check half of the files each; the other process hands back each
         # valid call's plain data (quick to pass), validated again here into the same Call.
         share = SHARE_WITH_WORK_MEANWHILE if meanwhile is not None else 0.5
-        portable = map_in_two(functools.partial(_load_portable, vocabulary=vocabulary), paths,
-                              first_share=share, meanwhile=meanwhile)
-        results = [(Call.model_validate(data) if data is not None else None, marks, found)
-                   for data, marks, found in portable]
+        loaded_here_or_there = map_in_two(functools.partial(_load_with_data, vocabulary=vocabulary), paths,
+                                          first_share=share, meanwhile=meanwhile, send=_without_call)
+        results = [(call if call is not None or data is None else Call.model_validate(data), marks, found)
+                   for call, data, marks, found in loaded_here_or_there]
     else:
         if meanwhile is not None:
             meanwhile()
