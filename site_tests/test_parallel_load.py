@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -53,6 +54,14 @@ def test_problems_from_both_halves_come_in_file_order(scratch_calls, tmp_path):
     assert both.stderr.index(files[1].name) < both.stderr.index(files[-2].name)
 
 
+def _wait_until_the_other_process_starts(split: parallel.Split) -> None:
+    """Give the forked process time to take an item (a build has its imports to do meanwhile)."""
+    deadline = time.monotonic() + 10
+    while parallel._ENDS.unpack_from(split._ends)[1] == len(split.items):
+        assert time.monotonic() < deadline, "the other process never took an item"
+        time.sleep(0.001)
+
+
 def test_a_failure_in_the_other_process_is_reported(monkeypatch):
     monkeypatch.setenv("CALLSITE_JOBS", "2")
 
@@ -61,27 +70,70 @@ def test_a_failure_in_the_other_process_is_reported(monkeypatch):
             raise ValueError(f"item {item}")
         return item
 
-    with pytest.raises(RuntimeError, match="ValueError: item 50"):
-        parallel.map_in_two(fails_late, list(range(100)))
-    assert parallel.map_in_two(lambda item: item * 2, list(range(100))) == [i * 2 for i in range(100)]
+    split = parallel.Split(list(range(100)), fails_late)
+    _wait_until_the_other_process_starts(split)
+    with pytest.raises(RuntimeError, match="ValueError: item 99"):  # the other process starts at the end
+        split.collect(lambda item: item, lambda item, sent: sent)
+    split = parallel.Split(list(range(100)), lambda item: item * 2)
+    assert split.collect(lambda item: item * 2, lambda item, sent: sent) == [i * 2 for i in range(100)]
 
 
 @pytest.mark.parametrize("jobs,count", [("2", 100), ("2", 10), ("1", 100)])
-def test_work_meanwhile_runs_once_and_results_keep_their_order(monkeypatch, jobs, count):
+def test_each_item_is_done_once_and_results_keep_their_order(monkeypatch, jobs, count):
     monkeypatch.setenv("CALLSITE_JOBS", jobs)
-    ran = []
-    results = parallel.map_in_two(lambda item: (item, os.getpid()), list(range(count)), first_share=0.4,
-                                  meanwhile=lambda: ran.append(os.getpid()))
-    assert ran == [os.getpid()]
-    assert [item for item, _ in results] == list(range(count))
-    here = [item for item, pid in results if pid == os.getpid()]
+    split = parallel.Split(list(range(count)), lambda item: ("there", item, os.getpid()))
     if jobs == "2" and count >= 64:
-        assert here == list(range(40))  # this process took the first 40 %, the other the rest
+        _wait_until_the_other_process_starts(split)
+    results = split.collect(lambda item: ("here", item, os.getpid()), lambda item, sent: (*sent, item))
+    assert [item for _, item, *_ in results] == list(range(count))
+    here = [item for where, item, *_ in results if where == "here"]
+    there = [result for result in results if result[0] == "there"]
+    assert all(pid == os.getpid() for where, _, pid, *_ in results if where == "here")
+    assert all(pid != os.getpid() and item == finished for _, item, pid, finished in there)
+    assert here == list(range(len(here)))  # this process took from the front, the other from the back
+    if jobs == "2" and count >= 64:
+        assert there, "the other process did its share"
     else:
-        assert here == list(range(count))
+        assert len(here) == count
 
 
-def test_only_what_the_other_process_sends_goes_through_send(monkeypatch):
+def test_the_other_process_goes_on_while_this_one_is_busy(monkeypatch):
+    """Results far larger than a pipe holds, collected late: nothing waits on anything."""
     monkeypatch.setenv("CALLSITE_JOBS", "2")
-    results = parallel.map_in_two(lambda item: item, list(range(100)), send=lambda item: -item)
-    assert results == list(range(50)) + [-item for item in range(50, 100)]
+    split = parallel.Split(list(range(80)), lambda item: str(item) * 100_000)
+    time.sleep(0.2)  # this process imports the model meanwhile, in a real build
+    results = split.collect(lambda item: str(item) * 100_000, lambda item, sent: sent)
+    assert results == [str(item) * 100_000 for item in range(80)]
+
+
+def test_problems_in_files_the_other_process_parsed_read_the_same(scratch_calls, tmp_path):
+    """Each kind of problem, in files the other process parses (the last ones), is reported as
+    a load in one process reports it: the file is parsed again here for its marks."""
+    _many_calls(scratch_calls)
+    files = sorted(scratch_calls.glob("[!_]*.yaml"))
+    wanted = [
+        ("grant_type:", "grant_typ:"),  # unknown field, required field missing
+        ("tags: [", "tags: [not-a-tag, "),  # vocabulary
+        ("https://", "htps://"),  # link
+        ("grant_type:", "grant_type: TÄYTÄ\nx:"),  # placeholder
+        ("\nfunding:", "\n  bad: [indent\nfunding:"),  # YAML syntax
+    ]
+    edits: dict = {}
+    for old, new in wanted:  # each in one of the last files that has the text to change
+        path = next(p for p in reversed(files[-30:]) if p not in edits and old in p.read_text(encoding="utf-8"))
+        edits[path] = (old, new)
+    for path, (old, new) in edits.items():
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    duplicate = next(p for p in reversed(files) if p not in edits).read_text(encoding="utf-8")
+    (scratch_calls / "zz-copy.yaml").write_text(duplicate, encoding="utf-8")  # same id and slugs
+
+    def check(jobs: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "callsite", "check", "--calls", str(scratch_calls)], cwd=tmp_path,
+                              capture_output=True, text=True, env={**os.environ, "CALLSITE_JOBS": jobs})
+
+    both, one = check("2"), check("1")
+    assert both.returncode == one.returncode == 1
+    assert both.stderr == one.stderr
+    for path in [*edits, scratch_calls / "zz-copy.yaml"]:
+        assert path.name in both.stderr
+    assert "already used by" in both.stderr and "YAML syntax error" in both.stderr

@@ -105,19 +105,19 @@ def _settings(config: Path):
     return load_settings(config)
 
 
-def _load(calls: Path, meanwhile=None):
+def _load(calls: Path, ahead=None):
     """The validated catalog, or None after printing every problem."""
     from .validate import load_catalog
 
     try:
-        return load_catalog(calls, meanwhile=meanwhile)
+        return load_catalog(calls, ahead=ahead)
     except InputError as error:
         print(error.report(), file=sys.stderr)
         return None
 
 
 def _warm_up_build(config: Path) -> None:
-    """Runs while the other core loads calls: what every build needs before it forks."""
+    """Runs while the other core parses calls: what every build needs before it forks."""
     from .build import warm_up
 
     try:
@@ -148,8 +148,14 @@ def main(argv: list[str] | None = None) -> int:
         from .preview import run_server
 
         return run_server(args, now=None if not (args.now or os.environ.get("CALLSITE_NOW")) else now)
-    warm_up = (lambda: _warm_up_build(args.config)) if args.command == "build" and args.config.exists() else None
-    catalog = _load(args.calls, meanwhile=warm_up)
+    # The other core starts parsing the call files now, while this process imports the model
+    # (and, to build, the site engine): loading is then mostly done by the time both are ready.
+    from .callfiles import parse_ahead
+
+    ahead = parse_ahead(args.calls)
+    if args.command == "build" and args.config.exists():
+        _warm_up_build(args.config)
+    catalog = _load(args.calls, ahead)
     if catalog is None:
         return 1
     settings = _settings(args.config)

@@ -6,13 +6,27 @@ Workers are forked, so they share the parent's data without pickling it.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import mmap
 import multiprocessing
 import os
 import pickle
+import queue
+import struct
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover (not on Unix: no fork either, so nothing is split)
+    fcntl = None  # type: ignore[assignment]
+
 MAX_JOBS = 2
+_ENDS = struct.Struct("qq")
+_MISSING = object()
+PIPE_BYTES = 1 << 20
 
 
 def job_count() -> int:
@@ -26,42 +40,119 @@ def fork_context():
     return multiprocessing.get_context("fork")
 
 
-def map_in_two(func: Callable, items: Sequence, *, minimum: int = 64, first_share: float = 0.5,
-               meanwhile: Callable[[], None] | None = None, send: Callable | None = None) -> list:
-    """``[func(item) for item in items]``, all but the first ``first_share`` of them in a forked
-    process when two jobs are allowed and there are at least ``minimum`` items. This process
-    first runs ``meanwhile`` (work for later that the fork need not wait for), then its share.
-    The other process sends ``send(result)`` (default: the result), which must pickle; an
-    exception there is raised here with its traceback."""
-    if job_count() == 1 or len(items) < minimum:
-        if meanwhile is not None:
-            meanwhile()
-        return [func(item) for item in items]
-    half = round(len(items) * first_share)
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover (the forked process; its result is checked in the parent)
-        os.close(read_end)
-        try:
-            results = [func(item) for item in items[half:]]
-            if send is not None:
-                results = [send(result) for result in results]
-            payload = pickle.dumps((True, results), pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # report in full, in the parent
-            payload = pickle.dumps((False, traceback.format_exc()))
+class Split:
+    """Work through ``items`` from both ends: a forked process starts at once from the last item
+    down (``there``), and this process takes items from the first one up when it calls
+    :meth:`collect`, however much later that is. Each item is taken by exactly one of them.
+
+    With one job allowed, or fewer than ``minimum`` items, nothing is forked and
+    :meth:`collect` does every item here. The other process sends its results back in
+    batches as it goes (they must pickle); a thread here receives them meanwhile, so that
+    the other process never waits for this one.
+    """
+
+    BATCH = 16
+
+    def __init__(self, items: Sequence, there: Callable, *, minimum: int = 64):
+        self.items = list(items)
+        self._pid: int | None = None
+        if job_count() == 1 or len(self.items) < minimum:
+            return
+        self._lock = fork_context().Lock()
+        self._ends = mmap.mmap(-1, _ENDS.size)  # shared: the next item from the front, one past the last untaken
+        _ENDS.pack_into(self._ends, 0, 0, len(self.items))
+        read_end, write_end = os.pipe()
+        with contextlib.suppress(OSError, AttributeError):  # Linux: room for a megabyte in transit
+            fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover (the forked process; its results are checked in the parent)
+            os.close(read_end)
+            self._work_from_the_back(there, write_end)
+        os.close(write_end)
+        self._pid = pid
+        self._incoming: queue.SimpleQueue = queue.SimpleQueue()
+        self._pending = bytearray()
+        self._ended = False
+        self._receiver = threading.Thread(target=self._receive, args=(read_end,), name="split-receiver", daemon=True)
+        self._receiver.start()
+
+    def _take(self, from_front: bool) -> int | None:
+        with self._lock:
+            front, back = _ENDS.unpack_from(self._ends)
+            if front >= back:
+                return None
+            if from_front:
+                _ENDS.pack_into(self._ends, 0, front + 1, back)
+                return front
+            _ENDS.pack_into(self._ends, 0, front, back - 1)
+            return back - 1
+
+    def _work_from_the_back(self, there: Callable, write_end: int) -> None:  # pragma: no cover (forked)
+        gc.disable()  # short-lived, and what it makes has no cycles
         with os.fdopen(write_end, "wb") as out:
-            out.write(payload)
+            def send(ok: bool, payload) -> None:
+                data = pickle.dumps((ok, payload), pickle.HIGHEST_PROTOCOL)
+                out.write(len(data).to_bytes(8, "little") + data)
+
+            try:
+                batch = []
+                while (index := self._take(from_front=False)) is not None:
+                    batch.append((index, there(self.items[index])))
+                    if len(batch) == self.BATCH:
+                        send(True, batch)
+                        out.flush()
+                        batch = []
+                send(True, batch)
+            except BaseException:  # report in full, in the parent
+                send(False, traceback.format_exc())
         os._exit(0)
-    os.close(write_end)
-    try:
-        if meanwhile is not None:
-            meanwhile()
-        first = [func(item) for item in items[:half]]
-    finally:
-        with os.fdopen(read_end, "rb") as incoming:
-            payload = incoming.read()
-        os.waitpid(pid, 0)
-    ok, rest = pickle.loads(payload)
-    if not ok:
-        raise RuntimeError(f"the second process failed:\n{rest}")
-    return first + rest
+
+    def _receive(self, read_end: int) -> None:
+        """Move what arrives into memory, in large reads: this thread needs the interpreter
+        lock once per read, and until it has it the other process may wait on a full pipe."""
+        try:
+            while chunk := os.read(read_end, PIPE_BYTES):
+                self._incoming.put(chunk)
+        finally:
+            os.close(read_end)
+            self._incoming.put(None)
+
+    def collect(self, here: Callable, finish: Callable) -> list:
+        """The results in item order: ``here(item)`` for the items this process takes,
+        ``finish(item, sent)`` for what the other process sent for its items."""
+        if self._pid is None:
+            return [here(item) for item in self.items]
+        results: list = [_MISSING] * len(self.items)
+        try:
+            while (index := self._take(from_front=True)) is not None:
+                results[index] = here(self.items[index])
+                self._finish_received(results, finish, wait=False)
+            self._finish_received(results, finish, wait=True)
+        finally:
+            self._receiver.join()
+            os.waitpid(self._pid, 0)
+        if any(result is _MISSING for result in results):
+            raise RuntimeError("the second process stopped before sending all of its results")
+        return results
+
+    def _finish_received(self, results: list, finish: Callable, *, wait: bool) -> None:
+        """Finish the batches received so far (``wait``: all of them, until the other process is done)."""
+        while not self._ended:
+            try:
+                chunk = self._incoming.get(block=wait)
+            except queue.Empty:
+                return
+            if chunk is None:
+                self._ended = True
+            else:
+                self._pending += chunk
+            while len(self._pending) >= 8:  # each batch: its length (8 bytes), then its pickle
+                end = 8 + int.from_bytes(self._pending[:8], "little")
+                if len(self._pending) < end:
+                    break
+                ok, batch = pickle.loads(memoryview(self._pending)[8:end])
+                del self._pending[:end]
+                if not ok:
+                    raise RuntimeError(f"the second process failed:\n{batch}")
+                for index, sent in batch:
+                    results[index] = finish(self.items[index], sent)

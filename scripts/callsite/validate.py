@@ -11,20 +11,18 @@ import contextlib
 import difflib
 import functools
 import gc
-import os
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .callfiles import PLACEHOLDER, UNIQUE_FIELDS, VOCABULARY_FILE, ParsedAhead, call_files, display_path
 from .model import LANGUAGES, Call, Vocabulary
-from .parallel import map_in_two
 from .problems import InputError, Problem
 from .yamlsource import Document, describe, format_path, load_document
 
-VOCABULARY_FILE = "_vocabulary.yaml"
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
 
 
@@ -35,15 +33,6 @@ class Catalog:
     calls: tuple[Call, ...]
     vocabulary: Vocabulary
     sources: dict  # call id -> display path of its file
-
-
-def display_path(path: Path) -> str:
-    if not os.path.isabs(path):  # the usual case (calls/x.yaml): same answer, no getcwd per file
-        return os.path.normpath(path)
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
@@ -253,16 +242,6 @@ def load_vocabulary(calls_dir: Path) -> tuple[Vocabulary | None, list[Problem]]:
     return _validate(Vocabulary, doc, file)
 
 
-def call_files(calls_dir: Path) -> list[Path]:
-    """Call files: ``*.yaml`` and ``*.yml``, except site data named ``_*``."""
-    files = [p for p in calls_dir.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("_")]
-    return sorted(files)
-
-
-PLACEHOLDER = "TÄYTÄ"
-"""Marks a value still to be written in a file made by ``callsite new`` ("fill in")."""
-
-
 def _placeholder_paths(data: Any, path: tuple = ()) -> list[tuple]:
     if isinstance(data, str):
         return [path] if PLACEHOLDER in data else []
@@ -306,9 +285,6 @@ def load_call(path: Path, vocabulary: Vocabulary | None) -> tuple[Call | None, D
         unfilled = {format_path(p) for p in placeholders}
         problems = [p for p in problems if p.field not in unfilled] + _placeholder_problems(doc, file, placeholders)
     return (None if problems else call), doc, problems
-
-
-UNIQUE_FIELDS = (("id",),) + tuple(("slug", lang) for lang in LANGUAGES)
 
 
 def _duplicate_problems(loaded: list[tuple[Call, dict, str]]) -> list[Problem]:
@@ -355,10 +331,37 @@ def _load_with_data(path: Path, vocabulary: Vocabulary | None) -> tuple:
     return call, doc.data, {field: doc.mark_of(field) for field in UNIQUE_FIELDS}, found
 
 
-def _without_call(result: tuple) -> tuple:
-    """What the other loading process sends back: the plain data, not the call (a call takes
-    longer to pickle and unpickle than to validate again)."""
-    return (None, *result[1:])
+class _MarksWanted(Exception):
+    """A check found a problem in a file parsed by the other process: reporting it needs the marks."""
+
+
+class _Unmarked(Document):
+    """The plain data the other process sent: enough to check, not to say where a problem is."""
+
+    def mark_of(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
+        raise _MarksWanted
+
+
+def _check_handed_over(path: Path, sent: tuple, vocabulary: Vocabulary | None) -> tuple:
+    """``_load_with_data(path, vocabulary)`` for a file the other process parsed (see
+    :mod:`callsite.callfiles`): the same call from its data, or, if anything in it is wrong,
+    the same problems, from parsing the file again here."""
+    data, problems, marks, has_placeholder = sent
+    if problems:
+        return None, None, {}, problems
+    if not has_placeholder:
+        file = display_path(path)
+        doc = _Unmarked(data)
+        try:
+            call = Call.model_validate(data)
+            _url_problems(doc, file)  # each check asks for a mark only when it found a problem
+            if vocabulary is not None:
+                _vocabulary_problems(doc, file, vocabulary)
+        except (ValidationError, _MarksWanted):
+            pass
+        else:
+            return call, data, marks, []
+    return _load_with_data(path, vocabulary)
 
 
 @contextlib.contextmanager
@@ -375,24 +378,19 @@ def _collector_paused():
             gc.enable()
 
 
-def load_catalog(calls_dir: Path, cache: dict | None = None, meanwhile: Callable[[], None] | None = None) -> Catalog:
+def load_catalog(calls_dir: Path, cache: dict | None = None, ahead: ParsedAhead | None = None) -> Catalog:
     """Load and validate every call; raise :class:`InputError` with all problems.
 
     ``cache`` (a dict kept by the caller, e.g. the live preview) skips files that
-    have not changed since the last call. ``meanwhile`` runs while the other core loads
-    (a build imports its engine then); this process then loads fewer of the files.
+    have not changed since the last call. Otherwise the files are parsed on both cores:
+    ``ahead`` (from :func:`callsite.callfiles.parse_ahead`, for this folder) has had the
+    other core at it already; without it, it starts now.
     """
     with _collector_paused():
-        return _load_catalog(Path(calls_dir), cache, meanwhile)
+        return _load_catalog(Path(calls_dir), cache, ahead)
 
 
-# The share of the files this process loads itself when it also runs ``meanwhile`` (measured:
-# the build's warm-up takes about as long as loading 40 % of 1,000 files, and handing the
-# other process's calls over costs a third of loading them).
-SHARE_WITH_WORK_MEANWHILE = 0.4
-
-
-def _load_catalog(calls_dir: Path, cache: dict | None, meanwhile: Callable[[], None] | None) -> Catalog:
+def _load_catalog(calls_dir: Path, cache: dict | None, ahead: ParsedAhead | None) -> Catalog:
     calls_dir = Path(calls_dir)
     if not calls_dir.is_dir():
         raise InputError([Problem(display_path(calls_dir), 0, 0, "", "the calls folder does not exist")])
@@ -404,21 +402,17 @@ def _load_catalog(calls_dir: Path, cache: dict | None, meanwhile: Callable[[], N
             vocabulary = cache[None]
         cache[None] = vocabulary
     loaded = []
-    paths = call_files(calls_dir)
-    if cache is not None:
+    if cache is None:
+        if ahead is None or ahead.calls_dir != calls_dir:
+            ahead = ParsedAhead(calls_dir)
+        paths = ahead.paths
+        loaded_here_or_there = ahead.collect(functools.partial(_load_with_data, vocabulary=vocabulary),
+                                             functools.partial(_check_handed_over, vocabulary=vocabulary))
+        results = [(call, marks, found) for call, _, marks, found in loaded_here_or_there]
+    else:
+        paths = call_files(calls_dir)
         for gone in set(cache) - set(paths) - {None}:
             del cache[gone]
-    if cache is None:
-        # Both cores parse and check half of the files each; the other process hands back each
-        # valid call's plain data (quick to pass), validated again here into the same Call.
-        share = SHARE_WITH_WORK_MEANWHILE if meanwhile is not None else 0.5
-        loaded_here_or_there = map_in_two(functools.partial(_load_with_data, vocabulary=vocabulary), paths,
-                                          first_share=share, meanwhile=meanwhile, send=_without_call)
-        results = [(call if call is not None or data is None else Call.model_validate(data), marks, found)
-                   for call, data, marks, found in loaded_here_or_there]
-    else:
-        if meanwhile is not None:
-            meanwhile()
         results = [_load_one(path, vocabulary, cache) for path in paths]
     for path, (call, marks, found) in zip(paths, results):
         problems += found

@@ -1,0 +1,72 @@
+"""The files of a calls folder, and parsing them on the other core before validation starts.
+
+This module is light on purpose (PyYAML, no pydantic, no MkDocs): the command line
+starts :func:`parse_ahead` first thing, so that the second core parses call files
+while this process imports the model and the site engine. The other process sends
+back each file's plain data; :mod:`callsite.validate` checks it here. Marks (line and
+column of every value) are only needed to report a problem: a file with one is simply
+parsed again here, and the message is the one a plain load gives.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .parallel import Split
+from .yamlsource import load_document
+
+VOCABULARY_FILE = "_vocabulary.yaml"
+PLACEHOLDER = "TÄYTÄ"
+"""Marks a value still to be written in a file made by ``callsite new`` ("fill in")."""
+UNIQUE_FIELDS = (("id",), ("slug", "fi"), ("slug", "sv"))
+"""Fields no two calls may share: their marks travel with the data, for the duplicate check."""
+
+
+def display_path(path: Path) -> str:
+    if not os.path.isabs(path):  # the usual case (calls/x.yaml): same answer, no getcwd per file
+        return os.path.normpath(path)
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def call_files(calls_dir: Path) -> list[Path]:
+    """Call files: ``*.yaml`` and ``*.yml``, except site data named ``_*``."""
+    files = [p for p in calls_dir.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("_")]
+    return sorted(files)
+
+
+def parse_for_handover(path: Path) -> tuple:
+    """What the other process sends for one file: (plain data or None, YAML problems, marks of
+    the unique fields, whether the placeholder occurs anywhere in the file)."""
+    doc, problems = load_document(path, display_path(path))
+    if doc is None:
+        return None, problems, {}, False
+    marks = {field: doc.mark_of(field) for field in UNIQUE_FIELDS}
+    return doc.data, [], marks, PLACEHOLDER in str(doc.data)
+
+
+class ParsedAhead:
+    """The call files of one folder, being parsed on the other core from the last file down."""
+
+    def __init__(self, calls_dir: Path):
+        self.calls_dir = Path(calls_dir)
+        self.paths = call_files(self.calls_dir)
+        self.split = Split(self.paths, parse_for_handover)
+
+    def collect(self, here, finish) -> list:
+        """For each file in order: ``here(path)`` for the files this process parses itself,
+        ``finish(path, sent)`` for those the other process sent."""
+        return self.split.collect(here, finish)
+
+
+def parse_ahead(calls_dir: Path) -> ParsedAhead | None:
+    """Start parsing ``calls_dir`` on the other core; None when the folder cannot be listed
+    (loading then reports that as usual)."""
+    try:
+        return ParsedAhead(calls_dir)
+    except OSError:
+        return None
+
