@@ -23,7 +23,7 @@ from .listings import (group_by_tag, group_by_year, recently_closed, sort_open, 
 from .model import LANGUAGES, Call, Round
 from .settings import Settings
 from .status import CallView, Status
-from .templating import ConstantTranslations, LanguageBytecodeCache, QuickEscapeTemplate, Renderer
+from .templating import ConstantTranslations, LanguageBytecodeCache, QuickCallContext, QuickEscapeTemplate, Renderer
 from .validate import Catalog, slugify
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -151,6 +151,7 @@ class Site:
         env.install_gettext_translations(localise.translations(lang), newstyle=True)
         env.callsite_gettext = localise.translations(lang).gettext  # for ConstantTranslations
         env.template_class = QuickEscapeTemplate
+        env.context_class = QuickCallContext
         vocabulary = self.catalog.vocabulary
         status_labels = {
             Status.UPCOMING: "Upcoming", Status.OPEN: "Open", Status.CLOSING_SOON: "Closing soon",

@@ -5,9 +5,11 @@ finds them and the catalogs stay the only place where Finnish and Swedish live. 
 environment serves one language, so a call with a literal message can be looked up once,
 when the template compiles, instead of on every page: ``_("Topics")`` becomes the
 translation marked safe, and ``_("Published %(date)s", date=d)`` becomes
-``("Julkaistu %(date)s"|safe) % {"date": d}``. That is what ``jinja2.ext.i18n``'s
-new-style gettext returns at run time (the translation as Markup, formatted with escaped
-values, ``%%`` undone even without values), so the output stays the same byte for byte.
+``({"date": d}|callsite_fill_message("Julkaistu %(date)s"))``. That is what
+``jinja2.ext.i18n``'s new-style gettext returns at run time (the translation as Markup,
+formatted with escaped values, ``%%`` undone even without values), so the output stays the
+same byte for byte; a translation with other formatting than ``%(name)s`` becomes
+``("..."|safe) % {...}``, Markup's own formatting.
 A message joined with ``~`` is left to run time: Jinja would fold that join into a plain,
 escaped string.
 
@@ -18,13 +20,17 @@ both), so a changed translation never reaches pages through a stale cache.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from types import FunctionType
 
 import jinja2
+import jinja2.runtime
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
+from markupsafe import escape as markup_escape
 
 GETTEXT_NAMES = ("_", "gettext")
 OPENING = {"lparen": "rparen", "lbracket": "rbracket", "lbrace": "rbrace"}
@@ -36,6 +42,10 @@ class ConstantTranslations(Extension):
     The environment must carry ``callsite_gettext`` (the language's plain gettext function).
     Anything else (a message that is not a literal, positional values) is left to the i18n extension.
     """
+
+    def __init__(self, environment: jinja2.Environment):
+        super().__init__(environment)
+        environment.filters[FILL_FILTER] = fill_message
 
     def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
         gettext = self.environment.callsite_gettext  # type: ignore[attr-defined]
@@ -99,18 +109,59 @@ def _fold_call(tokens: list[Token], index: int, gettext) -> tuple[list[Token], i
     if any(len(value) < 3 or value[0].type != "name" or value[1].type != "assign" for value in values):
         return None  # positional values or ** unpacking: leave it to the i18n extension
     translated = gettext(message)
-    out = [Token(line, "lparen", "("), Token(line, "lparen", "("),
-           Token(line, "string", translated if values else translated % {}),
-           Token(line, "pipe", "|"), Token(line, "name", "safe"), Token(line, "rparen", ")")]
-    if values:
-        out += [Token(line, "mod", "%"), Token(line, "lbrace", "{")]
+    if not values:
+        out = [Token(line, "lparen", "("), Token(line, "lparen", "("), Token(line, "string", translated % {}),
+               Token(line, "pipe", "|"), Token(line, "name", "safe"), Token(line, "rparen", ")")]
+    else:
+        mapping = [Token(line, "lbrace", "{")]
         for number, value in enumerate(values):
             if number:
-                out.append(Token(line, "comma", ","))
-            out += [Token(line, "string", value[0].value), Token(line, "colon", ":"), *value[2:]]
-        out.append(Token(line, "rbrace", "}"))
+                mapping.append(Token(line, "comma", ","))
+            mapping += [Token(line, "string", value[0].value), Token(line, "colon", ":"), *value[2:]]
+        mapping.append(Token(line, "rbrace", "}"))
+        if _ONLY_NAMED_TEXT.fullmatch(translated):
+            # ({...}|fill_message("...")): what Markup's % gives, without its per-value helpers.
+            out = [Token(line, "lparen", "("), *mapping, Token(line, "pipe", "|"), Token(line, "name", FILL_FILTER),
+                   Token(line, "lparen", "("), Token(line, "string", translated), Token(line, "rparen", ")")]
+        else:
+            out = [Token(line, "lparen", "("), Token(line, "lparen", "("), Token(line, "string", translated),
+                   Token(line, "pipe", "|"), Token(line, "name", "safe"), Token(line, "rparen", ")"),
+                   Token(line, "mod", "%"), *mapping]
     out.append(Token(line, "rparen", ")"))
     return out, position + 1
+
+
+# A translation whose only formatting is %(name)s (and %%), which fill_message handles.
+_ONLY_NAMED_TEXT = re.compile(r"(?:[^%]|%%|%\(\w+\)s)*", re.S)
+FILL_FILTER = "callsite_fill_message"
+
+
+def fill_message(values: dict, message: str) -> Markup:
+    """``Markup(message) % values`` for a message formatted only by ``%(name)s``: each value
+    escaped as Markup's ``%`` escapes it (a ``%s`` of the escaped text), in one C-level format."""
+    escape_ = escape if _escape_inner is not None else markup_escape
+    return _as_markup(Markup, message % {name: escape_(value) for name, value in values.items()})
+
+
+class QuickCallContext(jinja2.runtime.Context):
+    """Jinja's template context, calling plain Python functions (our globals) directly.
+
+    Templates call every function through ``Context.call``, which first looks for
+    ``pass_context`` and the like on the function and on its ``__call__``; a plain function
+    has neither (unless marked), so the answer is known. Everything else goes the usual way.
+    """
+
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
+        if type(__obj) is not FunctionType or hasattr(__obj, "jinja_pass_arg"):
+            return super().call(__obj, *args, **kwargs)
+        if kwargs:
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined("value was undefined because a callable raised a"
+                                                " StopIteration exception")
 
 
 class LanguageBytecodeCache(jinja2.FileSystemBytecodeCache):
