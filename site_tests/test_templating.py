@@ -35,6 +35,7 @@ MESSAGES = {
     "100%% sure": "100%% varma",
     "Published %(date)s by %(who)s": "Julkaissut %(who)s %(date)s",
     "quote": 'Sanoi "moi" ja \'hei\'',
+    "Count %(n)d": "Määrä %(n)d, %(n)s",
 }
 
 SOURCES = [
@@ -49,6 +50,8 @@ SOURCES = [
     '{{ _("Not in the catalog") }}',
     '{% set message = "Topics" %}{{ _(message) }}',
     '{{ _("Share %(aid)s", **{"aid": 5}) }}',
+    '{{ _("Share %(aid)s", aid=5) }} {{ _("Share %(aid)s", aid=none) }} {{ _("Share %(aid)s", aid=[value]) }}',
+    '{{ _("Count %(n)d", n=3) }}',  # not only %(name)s: Markup's own % formats it
 ]
 
 
@@ -145,3 +148,9 @@ def test_site_templates_escape_with_the_quick_escape():
     template = site.envs["fi"].get_template("call-card.html")
     assert isinstance(template, templating.QuickEscapeTemplate)
     assert template.root_render_func.__globals__["escape"] is templating.escape
+
+
+def test_named_only_messages_fill_without_markups_percent():
+    env = _environment(True)
+    assert "callsite_fill_message" in env.compile('{{ _("Share %(aid)s", aid=1) }}', raw=True)
+    assert "callsite_fill_message" not in env.compile('{{ _("Count %(n)d", n=1) }}', raw=True)
