@@ -125,6 +125,33 @@ def test_cards_at_another_heading_level_equal_a_real_render():
                 assert f'<h{level} class="mdx-card__title">' in expected
 
 
+@pytest.mark.parametrize("now", ["10.4.2026 klo 12.00", "2.12.2026 klo 10.00", "1.1.2030 klo 12.00"])
+def test_badges_and_periods_shared_by_value_equal_a_real_render(scratch_calls, now):
+    """Badges and periods are rendered once per status and moments: calls that share them
+    (here copies of each fixture call, some cancelled) get what a render of their own gives."""
+    from callsite.dates import parse_now
+    from callsite.render import site_views
+
+    for source in sorted(FIXTURE_CALLS.glob("[!_]*.yaml")):
+        text = source.read_text(encoding="utf-8")
+        for copy in range(2):
+            name = f"{source.stem}-copy{copy}"
+            text_ = text.replace(f"id: {source.stem}", f"id: {name}", 1).replace("slug: {fi: ", f"slug: {{fi: c{copy}", 1)
+            text_ = text_.replace(", sv: ", f", sv: c{copy}", 1)
+            if copy and "cancelled:" not in text_:
+                text_ += "cancelled:\n  date: 1.2.2026\n"
+            (scratch_calls / f"{name}.yaml").write_text(text_, encoding="utf-8")
+    site = Site(load_catalog(scratch_calls), load_settings(CONFIG), preview=True)
+    views = site_views(site, parse_now(now))
+    assert len({view.status for view in views}) > 2
+    for lang in ("fi", "sv"):
+        env = site.envs[lang]
+        for view in views:
+            assert site._status_badge(lang, view) == env.get_template("call-status.html").render(view=view)
+            for round_ in view.call.rounds:
+                assert site._period(lang, round_) == env.get_template("call-period.html").render(round=round_)
+
+
 class _Html:
     def __html__(self):
         return "<b>safe</b>"

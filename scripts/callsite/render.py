@@ -117,6 +117,7 @@ class Site:
         # build, and kept between builds by the live preview (which passes ``body_cache``).
         self._bodies: dict[tuple, str] = body_cache if body_cache is not None else {}
         self._keep_call_bodies = body_cache is not None  # a one-off build renders each call page once
+        self._shared: dict[tuple, Markup] = {}  # partials decided by a few values (see _by_value)
         self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
         self._subscription_globals()
         self._renderers = {lang: Renderer(env) for lang, env in self.envs.items()}  # after the last global
@@ -194,6 +195,11 @@ class Site:
             closing_soon_seconds=int(self.settings.closing_soon.total_seconds()),
             status_labels={status.value: t(label) for status, label in status_labels.items()},
         )
+        # The same on every badge that has them: written once here, not looped over per badge.
+        env.globals["status_label_attributes"] = Markup("").join(
+            Markup(' data-callsite-label-{}="{}"').format(status.value, t(label))
+            for status, label in status_labels.items() if status not in (Status.CANCELLED, Status.DECIDED))
+        env.filters["moments"] = lambda round_: f"{iso(round_.opens.at)}/{iso(round_.closes) if round_.closes else ''}"
         return env
 
     def _subscription_globals(self) -> None:
@@ -255,13 +261,25 @@ class Site:
             for key in [key for key in self._bodies if key[1] == "call-card.html"]:
                 del self._bodies[key]
 
+    def _by_value(self, key: tuple, make) -> Markup:
+        """``make()`` once per build for each ``key``: the values that alone decide its output."""
+        hit = self._shared.get(key)
+        if hit is None:
+            hit = self._shared[key] = Markup(make())
+        return hit
+
     def _status_badge(self, lang: str, view: CallView) -> Markup:
-        """A call's status badge: the same on its page and on its cards."""
-        return self._partial(lang, "call-status.html", view.call, (view.status,), view=view)
+        """A call's status badge: the same on its page and on its cards, and for every call with
+        the same status and moments (it shows nothing else of the call)."""
+        moments = tuple((round_.opens.at, round_.closes) for round_ in view.call.rounds)
+        return self._by_value(("call-status.html", lang, view.status, moments),
+                              lambda: self.render(lang, "call-status.html", view=view))
 
     def _period(self, lang: str, round_: Round) -> Markup:
-        """One application period: the same on the call page and on the cards."""
-        return self._partial(lang, "call-period.html", round_, (), round=round_)
+        """One application period: the same on the call page and on the cards, and for every
+        round with the same moments."""
+        return self._by_value(("call-period.html", lang, round_.opens.at, round_.opens.has_time, round_.closes),
+                              lambda: self.render(lang, "call-period.html", round=round_))
 
     def _newsletter_form(self, lang: str, form_id: str) -> Markup:
         """The signup form (the same on every call page)."""
