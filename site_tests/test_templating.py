@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from conftest import CONFIG, FIXTURE_CALLS
 
-from callsite import localise
+from callsite import localise, templating
 from callsite.render import TEMPLATE_DIR, Site
 from callsite.settings import load_settings
 from callsite.validate import load_catalog
@@ -89,7 +89,7 @@ def test_site_templates_carry_their_translations_compiled_in():
         assert "_gettext_alias" not in code.split("Who can apply")[0]
 
 
-def test_compiled_templates_are_cached_per_language_and_catalog(tmp_path):
+def test_compiled_templates_are_cached_per_language_and_catalog(tmp_path, monkeypatch):
     source_dir = tmp_path / "templates"
     source_dir.mkdir()
     (tmp_path / "cache").mkdir()
@@ -108,6 +108,9 @@ def test_compiled_templates_are_cached_per_language_and_catalog(tmp_path):
     assert render("fi", {"Topics": "Aiheet"}, b"fi 1") == "Aiheet"
     assert render("fi", {"Topics": "Uudet aiheet"}, b"fi 2") == "Uudet aiheet"  # catalog changed
     assert len(list((tmp_path / "cache").iterdir())) == 3
+    monkeypatch.setattr(templating, "_COMPILER_DIGEST", "another way of folding")
+    assert render("fi", {"Topics": "Aiheet"}, b"fi 1") == "Aiheet"
+    assert len(list((tmp_path / "cache").iterdir())) == 4  # compiled again, not taken from the cache
 
 
 def test_cards_at_another_heading_level_equal_a_real_render():

@@ -23,7 +23,8 @@ from .listings import (group_by_tag, group_by_year, recently_closed, sort_open, 
 from .model import LANGUAGES, Call, Round
 from .settings import Settings
 from .status import CallView, Status
-from .templating import ConstantTranslations, LanguageBytecodeCache, QuickCallContext, QuickEscapeTemplate, Renderer
+from .templating import (ConstantTranslations, LanguageBytecodeCache, QuickCallContext, QuickEscapeTemplate, Renderer,
+                         fill_message)
 from .validate import Catalog, slugify
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -176,7 +177,7 @@ class Site:
         env.globals.update(
             lang=lang,
             agency=self.settings.agency[lang],
-            strong=lambda text: Markup("<strong>%s</strong>") % text,
+            strong=lambda text: fill_message({"text": text}, "<strong>%(text)s</strong>"),
             status_label=lambda status: t(status_labels[status]),
             link_kind_label=lambda kind: t(link_kinds[kind]),
             grant_type_label=lambda kind: t(grant_types[kind]),

@@ -33,6 +33,7 @@ from markupsafe import Markup
 from markupsafe import escape as markup_escape
 
 GETTEXT_NAMES = ("_", "gettext")
+_COMPILER_DIGEST = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:16]
 OPENING = {"lparen": "rparen", "lbracket": "rbracket", "lbrace": "rbrace"}
 
 
@@ -165,11 +166,12 @@ class QuickCallContext(jinja2.runtime.Context):
 
 
 class LanguageBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """A compiled-template cache whose entries belong to one language and one catalog."""
+    """A compiled-template cache whose entries belong to one language, one catalog and this
+    module's way of compiling (a change to the folding here must not meet stale code)."""
 
     def __init__(self, directory: Path, lang: str, catalog: bytes):
         super().__init__(str(directory))
-        self.salt = f"{lang}-{hashlib.sha1(catalog).hexdigest()}"
+        self.salt = f"{lang}-{hashlib.sha1(catalog).hexdigest()}-{_COMPILER_DIGEST}"
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         return hashlib.sha1(f"{self.salt}|{super().get_cache_key(name, filename)}".encode()).hexdigest()
@@ -219,6 +221,8 @@ def escape(value) -> Markup:
     """
     if type(value) is str:
         return _as_markup(Markup, _escape_inner(value))
+    if type(value) is Markup:  # already safe (a partial, rendered Markdown): the same text back
+        return value
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
     return _as_markup(Markup, _escape_inner(str(value)))
