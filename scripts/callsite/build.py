@@ -21,7 +21,7 @@ from .parallel import fork_context, job_count
 from .render import Site, build_chrome, iter_pages, render_root_files, site_views
 from .settings import load_settings
 from .validate import Catalog
-from .write import publish_atomically
+from .write import NewFiles, publish_atomically
 
 
 def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_dir: Path,
@@ -69,16 +69,9 @@ def _write_shared_files(out: Path, site: Site, views, now: dt.datetime) -> None:
 
 def _write_files(out: Path, files: Mapping[str, bytes | Iterable[bytes]]) -> None:
     """Write each file, from its bytes or from pieces of them made as they are written."""
+    writer = NewFiles(out)
     for name, data in sorted(files.items()):
-        target = out / name
-        if target.exists():
-            raise RuntimeError(f"two outputs claim {name}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            target.write_bytes(data)
-        else:
-            with open(target, "wb") as stream:
-                stream.writelines(data)
+        writer.write(name, data)
 
 
 def _run_per_language(build_language, out: Path, shared) -> None:

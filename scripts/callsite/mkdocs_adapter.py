@@ -35,6 +35,7 @@ from mkdocs.structure.files import File
 
 from .localise import HREFLANG, LANGUAGE_NAMES
 from .render import Chrome, SitePage, template_cache_dir
+from .write import NewFiles
 from .xmltext import escape as xml_escape
 
 TEMPLATE_SLUG = "callsite-template-page"
@@ -316,10 +317,9 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             if filler else iter(())
         kept: set[str] = set()
         if written is None:
+            writer = NewFiles(out_dir)
             for path, data in filled:
-                target = out_dir / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
+                writer.write(path, data)
             produced = None
         elif reuse is None or filler is None:
             produced = dict(filled)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Callable
 
@@ -28,3 +29,30 @@ def publish_atomically(site_dir: Path, build: Callable[[Path], None]) -> None:
         site_dir.rename(old)
     work.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+class NewFiles:
+    """Writes files below ``root`` that must not exist yet (two outputs claiming one path is an
+    error), making each folder once: a site is thousands of small files, and a check, a
+    ``mkdir`` and a ``Path`` per file were a third of the time of writing one."""
+
+    def __init__(self, root: Path):
+        self.root = str(root)
+        self._folders: set[str] = set()
+
+    def write(self, name: str, data: bytes | Iterable[bytes]) -> None:
+        """Write ``data`` (bytes, or pieces of them made as they are written) to ``root/name``."""
+        path = os.path.join(self.root, name)
+        folder = os.path.dirname(path)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+        try:
+            stream = open(path, "xb")
+        except FileExistsError:
+            raise RuntimeError(f"two outputs claim {name}") from None
+        with stream:
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                stream.writelines(data)
