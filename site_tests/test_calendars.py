@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from callsite.calendars import fold
+from callsite.dates import HELSINKI
 from conftest import build, page, text_of
 
 UTC = dt.timezone.utc
@@ -138,3 +139,11 @@ def test_folded_lines_are_at_most_75_octets_and_unfold_to_the_original(line):
     # greedy: no line could have taken the next character too
     for part, following in zip(parts, parts[1:]):
         assert len(part.encode("utf-8")) + len(following[1].encode("utf-8")) > 75
+
+
+@given(st.datetimes(min_value=dt.datetime(1000, 1, 2), max_value=dt.datetime(9999, 12, 30), timezones=st.just(HELSINKI)))
+def test_calendar_moments_are_strftimes(moment):
+    from callsite.calendars import local, stamp
+
+    assert local(moment) == moment.astimezone(HELSINKI).strftime("%Y%m%dT%H%M%S")
+    assert stamp(moment.date()) == moment.date().strftime("%Y%m%dT000000Z")

@@ -72,7 +72,9 @@ def fold(line: str) -> str:
 
 
 def local(moment: dt.datetime) -> str:
-    return moment.astimezone(HELSINKI).strftime("%Y%m%dT%H%M%S")
+    """``20260820T161500``: Helsinki wall time (strftime's %Y%m%dT%H%M%S, a few times quicker)."""
+    m = moment.astimezone(HELSINKI)
+    return f"{m.year:04d}{m.month:02d}{m.day:02d}T{m.hour:02d}{m.minute:02d}{m.second:02d}"
 
 
 def call_dates(call: Call) -> list[dt.date]:
@@ -85,7 +87,7 @@ def call_dates(call: Call) -> list[dt.date]:
 
 
 def stamp(day: dt.date) -> str:
-    return day.strftime("%Y%m%dT000000Z")
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}T000000Z"
 
 
 def call_events(site: "Site", call: Call, lang: str, today: dt.date) -> list[list[str]]:
