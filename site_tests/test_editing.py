@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -140,6 +141,21 @@ def test_check_warnings_word_for_word(tmp_path, scratch_calls):
         "but example.org is used with https:// in calls/x.yaml",
         "    hint: write 'https://example.org/fi'",
     ]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_build_shows_the_same_warnings_while_it_builds(tmp_path, scratch_calls, monkeypatch, jobs):
+    """`callsite build` works the warnings out while the languages build: the same lines, then the site."""
+    (scratch_calls / "x.yaml").write_text(WARNED, encoding="utf-8")
+    shutil.copy(CONFIG, tmp_path / "mkdocs.yml")
+    shutil.copytree(CONFIG.parent / "theme", tmp_path / "theme")
+    check = run_cli("check", "--now", "1.6.2025", cwd=tmp_path)
+    monkeypatch.setenv("CALLSITE_JOBS", jobs)
+    built = run_cli("build", "--now", "1.6.2025", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert built.stderr == check.stderr and len(built.stderr.splitlines()) == 10
+    assert built.stdout.startswith("Built 1 call(s) into site/")
+    assert (tmp_path / "site" / "fi" / "index.html").is_file()
 
 
 def test_check_warnings_follow_settings_and_known_hosts(tmp_path, scratch_calls):

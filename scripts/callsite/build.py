@@ -12,24 +12,41 @@ import gc
 import os
 import sys
 import traceback
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from .model import LANGUAGES
 from .outputs import check_outputs, render_language_files, render_shared_files
 from .parallel import fork_context, job_count
 from .render import Site, build_chrome, iter_pages, render_root_files, site_views
-from .settings import load_settings
+from .settings import Settings, load_settings
 from .validate import Catalog
 from .write import NewFiles, publish_atomically
 
 
 def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_dir: Path,
-               preview: bool = False) -> None:
+               preview: bool = False, settings: Settings | None = None,
+               meanwhile: Callable[[], object] | None = None) -> None:
+    """Build the site into ``site_dir`` (``settings``: those of ``config_file``, if already read).
+    ``meanwhile`` runs once, while the languages build (or before a failure is raised)."""
     # The catalog lives until the end: keep the cycle collector from rescanning it (and, in the
     # forked language builds, from writing to every page of it, which the fork would copy).
     gc.freeze()
-    settings = load_settings(config_file)
+    pending = [meanwhile] if meanwhile is not None else []
+
+    def run_meanwhile() -> None:
+        while pending:
+            pending.pop()()
+
+    try:
+        _build_site(catalog, now, config_file, site_dir, preview, settings or load_settings(config_file),
+                    run_meanwhile)
+    finally:
+        run_meanwhile()
+
+
+def _build_site(catalog: Catalog, now: dt.datetime, config_file: Path, site_dir: Path, preview: bool,
+                settings: Settings, meanwhile: Callable[[], None]) -> None:
     site = Site(catalog, settings, preview=preview)
     check_outputs(site)
     views = site_views(site, now)
@@ -44,9 +61,13 @@ def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_di
         for files in render_language_files(site, views, now, lang):  # feeds, then calendars
             _write_files(out, files)
 
+    def shared(out: Path) -> None:
+        meanwhile()
+        _write_shared_files(out, site, views, now)
+
     def write(out: Path) -> None:
         # The parent writes the shared files (beside fi/ and sv/) while the language builds run.
-        _run_per_language(build_language, out, lambda: _write_shared_files(out, site, views, now))
+        _run_per_language(build_language, out, lambda: shared(out))
 
     publish_atomically(site_dir, write)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import sys
 from pathlib import Path
@@ -135,7 +136,10 @@ def _report_warnings(catalog, settings, now) -> int:
     return len(warnings)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, one_off_process: bool = False) -> int:
+    """Run one command. ``one_off_process``: this process ends with the command (``python -m
+    callsite``, whose collector is off until the calls are loaded): the loaded calls and
+    modules are then frozen out of the collector's scans, as is everything at the end."""
     args = _parser().parse_args(argv)
     if args.command == "new":
         from .scaffold import run_new
@@ -156,11 +160,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build" and args.config.exists():
         _warm_up_build(args.config)
     catalog = _load(args.calls, ahead)
+    if one_off_process:
+        gc.freeze()  # they live until the end
+        gc.enable()
     if catalog is None:
         return 1
     settings = _settings(args.config)
-    warnings = _report_warnings(catalog, settings, now)
     if args.command == "check":
+        warnings = _report_warnings(catalog, settings, now)
         tail = f", {warnings} warning(s)" if warnings else ""
         print(f"{len(catalog.calls)} call(s) checked: no errors{tail}.")
         return 0
@@ -169,11 +176,20 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         require_endpoint(settings, args.preview, args.config)  # before anything is written
-        build_site(catalog, now=now, config_file=args.config, site_dir=args.site_dir, preview=args.preview)
+    except InputError as error:
+        _report_warnings(catalog, settings, now)
+        print(error.report(), file=sys.stderr)
+        return 1
+    try:
+        # The warnings are worked out and shown while the languages build (on the other cores).
+        build_site(catalog, now=now, config_file=args.config, site_dir=args.site_dir, preview=args.preview,
+                   settings=settings, meanwhile=lambda: _report_warnings(catalog, settings, now))
     except InputError as error:
         print(error.report(), file=sys.stderr)
         return 1
     print(f"Built {len(catalog.calls)} call(s) into {args.site_dir}/ for {now.isoformat()}.")
+    if one_off_process:
+        gc.freeze()  # the process ends now: its final collection need not scan the whole site
     return 0
 
 
