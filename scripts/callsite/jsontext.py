@@ -41,6 +41,19 @@ def iter_indented(value: Any, newline: str = "\n") -> Iterator[str]:
 
 
 def _encode(value: Any, newline: str) -> str:
+    kind = type(value)  # exact types first: the records are plain dicts, lists and strings
+    if kind is str:
+        return encode_basestring(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        return "{" + inner + ("," + inner).join(
+            [f"{encode_basestring(key) if type(key) is str else _key(key)}: {_encode(item, inner)}"
+             for key, item in value.items()]) + newline + "}"
+    if kind is list and value:
+        inner = newline + "  "
+        return "[" + inner + ("," + inner).join([_encode(item, inner) for item in value]) + newline + "]"
     if isinstance(value, str):
         return encode_basestring(value)
     if value is None:
