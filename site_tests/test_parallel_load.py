@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -62,20 +63,43 @@ def _wait_until_the_other_process_starts(split: parallel.Split) -> None:
         time.sleep(0.001)
 
 
-def test_a_failure_in_the_other_process_is_reported(monkeypatch):
+def test_what_a_failing_other_process_did_not_send_is_done_here(monkeypatch):
     monkeypatch.setenv("CALLSITE_JOBS", "2")
 
     def fails_late(item):
         if item >= 50:
             raise ValueError(f"item {item}")
-        return item
+        return ("there", item)
 
     split = parallel.Split(list(range(100)), fails_late)
     _wait_until_the_other_process_starts(split)
-    with pytest.raises(RuntimeError, match="ValueError: item 99"):  # the other process starts at the end
-        split.collect(lambda item: item, lambda item, sent: sent)
-    split = parallel.Split(list(range(100)), lambda item: item * 2)
-    assert split.collect(lambda item: item * 2, lambda item, sent: sent) == [i * 2 for i in range(100)]
+    results = split.collect(lambda item: ("here", item), lambda item, sent: sent)
+    assert [item for _, item in results] == list(range(100))
+    assert all(where == "here" for where, item in results if item >= 50)
+
+    def fails_everywhere(item):
+        if item == 99:
+            raise ValueError(f"item {item}")
+        return item
+
+    split = parallel.Split(list(range(100)), fails_everywhere)
+    _wait_until_the_other_process_starts(split)
+    with pytest.raises(ValueError, match="item 99"):  # raised here, as in one process
+        split.collect(fails_everywhere, lambda item, sent: sent)
+
+
+def test_a_killed_other_process_leaves_its_items_to_this_one(monkeypatch):
+    monkeypatch.setenv("CALLSITE_JOBS", "2")
+
+    def killed(item):
+        if item == 90:
+            os.kill(os.getpid(), signal.SIGKILL)  # e.g. the out-of-memory killer
+        return ("there", item)
+
+    split = parallel.Split(list(range(100)), killed)
+    _wait_until_the_other_process_starts(split)
+    results = split.collect(lambda item: ("here", item), lambda item, sent: sent)
+    assert [item for _, item in results] == list(range(100))
 
 
 @pytest.mark.parametrize("jobs,count", [("2", 100), ("2", 10), ("1", 100)])

@@ -48,7 +48,8 @@ class Split:
     With one job allowed, or fewer than ``minimum`` items, nothing is forked and
     :meth:`collect` does every item here. The other process sends its results back in
     batches as it goes (they must pickle); a thread here receives them meanwhile, so that
-    the other process never waits for this one.
+    the other process never waits for this one. If it fails, what it did not send is done
+    here: the results, or the error, are those of one process.
     """
 
     BATCH = 16
@@ -131,8 +132,11 @@ class Split:
         finally:
             self._receiver.join()
             os.waitpid(self._pid, 0)
-        if any(result is _MISSING for result in results):
-            raise RuntimeError("the second process stopped before sending all of its results")
+        # The other process failed or was stopped (an exception, the out-of-memory killer):
+        # what it did not send is done here, where any error is raised as in one process.
+        for index, result in enumerate(results):
+            if result is _MISSING:
+                results[index] = here(self.items[index])
         return results
 
     def _finish_received(self, results: list, finish: Callable, *, wait: bool) -> None:
@@ -152,7 +156,7 @@ class Split:
                     break
                 ok, batch = pickle.loads(memoryview(self._pending)[8:end])
                 del self._pending[:end]
-                if not ok:
-                    raise RuntimeError(f"the second process failed:\n{batch}")
+                if not ok:  # its traceback: the items it did not finish are done here (see collect)
+                    continue
                 for index, sent in batch:
                     results[index] = finish(self.items[index], sent)
