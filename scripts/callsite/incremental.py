@@ -16,7 +16,7 @@ from pathlib import Path
 from .model import LANGUAGES
 from .render import Site, build_chrome, iter_pages, render_root_files, site_views
 from .settings import load_settings
-from .validate import Catalog, load_catalog
+from .validate import Catalog, LoadCache, load_catalog
 
 
 class PreviewBuilder:
@@ -26,7 +26,7 @@ class PreviewBuilder:
         self.calls_dir = Path(calls_dir)
         self.config_file = Path(config_file)
         self.site_dir = Path(site_dir)
-        self._files: dict = {}
+        self._load_cache = LoadCache()
         self._bodies: dict = {}
         self._bodies_key: object = None
         self._written: dict[str, dict] = {lang: {} for lang in LANGUAGES}
@@ -40,7 +40,7 @@ class PreviewBuilder:
         Feeds, calendars and open data follow in :meth:`write_extras`, so that the
         preview can show the changed page first.
         """
-        catalog = load_catalog(self.calls_dir, cache=self._files)
+        catalog = load_catalog(self.calls_dir, cache=self._load_cache)
         from .mkdocs_adapter import build_language
 
         settings = load_settings(self.config_file)

@@ -12,7 +12,7 @@ import difflib
 import functools
 import gc
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -306,19 +306,27 @@ def _duplicate_problems(loaded: list[tuple[Call, dict, str]]) -> list[Problem]:
     return problems
 
 
-def _load_one(path: Path, vocabulary: Vocabulary | None, cache: dict | None) -> tuple:
+@dataclass
+class LoadCache:
+    """What the live preview keeps between loads (see :func:`load_catalog`)."""
+
+    files: dict[Path, tuple] = field(default_factory=dict)
+    """Path -> (stamp, result): a file's load, reused while its stamp is unchanged."""
+    vocabulary: Vocabulary | None = None
+    """The last vocabulary object, kept while equal: each stamp holds it, so comparing a
+    stamp takes one identity check instead of a deep comparison."""
+
+
+def _load_one(path: Path, vocabulary: Vocabulary | None, cache: LoadCache) -> tuple:
     """(call or None, marks of the unique fields, problems); reused from ``cache`` while the file is unchanged."""
-    stamp = None
-    if cache is not None:
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size, vocabulary)
-        hit = cache.get(path)
-        if hit is not None and hit[0] == stamp:
-            return hit[1]
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size, vocabulary)
+    hit = cache.files.get(path)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
     call, _, marks, found = _load_with_data(path, vocabulary)
     result = (call, marks, found)
-    if cache is not None:
-        cache[path] = (stamp, result)
+    cache.files[path] = (stamp, result)
     return result
 
 
@@ -378,10 +386,10 @@ def _collector_paused():
             gc.enable()
 
 
-def load_catalog(calls_dir: Path, cache: dict | None = None, ahead: ParsedAhead | None = None) -> Catalog:
+def load_catalog(calls_dir: Path, cache: LoadCache | None = None, ahead: ParsedAhead | None = None) -> Catalog:
     """Load and validate every call; raise :class:`InputError` with all problems.
 
-    ``cache`` (a dict kept by the caller, e.g. the live preview) skips files that
+    ``cache`` (kept by the caller, e.g. the live preview) skips files that
     have not changed since the last call. Otherwise the files are parsed on both cores:
     ``ahead`` (from :func:`callsite.callfiles.parse_ahead`, for this folder) has had the
     other core at it already; without it, it starts now.
@@ -390,17 +398,15 @@ def load_catalog(calls_dir: Path, cache: dict | None = None, ahead: ParsedAhead 
         return _load_catalog(Path(calls_dir), cache, ahead)
 
 
-def _load_catalog(calls_dir: Path, cache: dict | None, ahead: ParsedAhead | None) -> Catalog:
+def _load_catalog(calls_dir: Path, cache: LoadCache | None, ahead: ParsedAhead | None) -> Catalog:
     calls_dir = Path(calls_dir)
     if not calls_dir.is_dir():
         raise InputError([Problem(display_path(calls_dir), 0, 0, "", "the calls folder does not exist")])
     vocabulary, problems = load_vocabulary(calls_dir)
     if cache is not None:
-        # Keep last build's vocabulary object while it is equal: each file's cache stamp holds it,
-        # and comparing a stamp then takes one identity check instead of a deep comparison.
-        if vocabulary is not None and cache.get(None) == vocabulary:
-            vocabulary = cache[None]
-        cache[None] = vocabulary
+        if vocabulary is not None and cache.vocabulary == vocabulary:
+            vocabulary = cache.vocabulary
+        cache.vocabulary = vocabulary
     loaded = []
     if cache is None:
         if ahead is None or ahead.calls_dir != calls_dir:
@@ -411,8 +417,8 @@ def _load_catalog(calls_dir: Path, cache: dict | None, ahead: ParsedAhead | None
         results = [(call, marks, found) for call, _, marks, found in loaded_here_or_there]
     else:
         paths = call_files(calls_dir)
-        for gone in set(cache) - set(paths) - {None}:
-            del cache[gone]
+        for gone in set(cache.files) - set(paths):
+            del cache.files[gone]
         results = [_load_one(path, vocabulary, cache) for path in paths]
     for path, (call, marks, found) in zip(paths, results):
         problems += found
