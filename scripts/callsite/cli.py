@@ -141,6 +141,9 @@ def main(argv: list[str] | None = None, *, one_off_process: bool = False) -> int
     callsite``, whose collector is off until the calls are loaded): the loaded calls and
     modules are then frozen out of the collector's scans, as is everything at the end."""
     args = _parser().parse_args(argv)
+    if one_off_process and args.command not in ("build", "check"):
+        one_off_process = False
+        gc.enable()  # serve runs for hours, new and schema load nothing: collect as usual
     if args.command == "new":
         from .scaffold import run_new
 
