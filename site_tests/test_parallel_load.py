@@ -29,6 +29,18 @@ def _many_calls(folder, copies: int = 12):
     return folder
 
 
+def _check_with_two_jobs_as_with_one(calls, cwd) -> subprocess.CompletedProcess:
+    """`callsite check` of ``calls`` with two jobs: it fails, printing what it prints with one job."""
+    def check(jobs: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "callsite", "check", "--calls", str(calls)], cwd=cwd,
+                              capture_output=True, text=True, env={**os.environ, "CALLSITE_JOBS": jobs})
+
+    both, one = check("2"), check("1")
+    assert both.returncode == one.returncode == 1
+    assert both.stderr == one.stderr
+    return both
+
+
 def test_two_processes_load_the_same_catalog(scratch_calls, monkeypatch):
     _many_calls(scratch_calls)
     monkeypatch.setenv("CALLSITE_JOBS", "2")
@@ -45,13 +57,7 @@ def test_problems_from_both_halves_come_in_file_order(scratch_calls, tmp_path):
     for broken in (files[1], files[-2]):  # one in each half
         broken.write_text(broken.read_text(encoding="utf-8").replace("grant_type:", "grant_typ:", 1),
                           encoding="utf-8")
-    def check(jobs: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "callsite", "check", "--calls", str(scratch_calls)], cwd=tmp_path,
-                              capture_output=True, text=True, env={**os.environ, "CALLSITE_JOBS": jobs})
-
-    both, one = check("2"), check("1")
-    assert both.returncode == one.returncode == 1
-    assert both.stderr == one.stderr
+    both = _check_with_two_jobs_as_with_one(scratch_calls, tmp_path)
     assert both.stderr.index(files[1].name) < both.stderr.index(files[-2].name)
 
 
@@ -151,13 +157,7 @@ def test_problems_in_files_the_other_process_parsed_read_the_same(scratch_calls,
     duplicate = next(p for p in reversed(files) if p not in edits).read_text(encoding="utf-8")
     (scratch_calls / "zz-copy.yaml").write_text(duplicate, encoding="utf-8")  # same id and slugs
 
-    def check(jobs: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "callsite", "check", "--calls", str(scratch_calls)], cwd=tmp_path,
-                              capture_output=True, text=True, env={**os.environ, "CALLSITE_JOBS": jobs})
-
-    both, one = check("2"), check("1")
-    assert both.returncode == one.returncode == 1
-    assert both.stderr == one.stderr
+    both = _check_with_two_jobs_as_with_one(scratch_calls, tmp_path)
     for path in [*edits, scratch_calls / "zz-copy.yaml"]:
         assert path.name in both.stderr
     assert "already used by" in both.stderr and "YAML syntax error" in both.stderr
