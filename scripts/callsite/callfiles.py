@@ -40,7 +40,7 @@ def call_files(calls_dir: Path) -> list[Path]:
 
 def parse_for_handover(path: Path) -> tuple:
     """What the other process sends for one file: (plain data or None, YAML problems, marks of
-    the unique fields, whether the placeholder occurs anywhere in the file)."""
+    the unique fields, whether the placeholder occurs anywhere in the data)."""
     doc, problems = load_document(path, display_path(path))
     if doc is None:
         return None, problems, {}, False

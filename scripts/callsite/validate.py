@@ -275,16 +275,26 @@ def load_call(path: Path, vocabulary: Vocabulary | None) -> tuple[Call | None, D
     doc, problems = load_document(path, file)
     if doc is None:
         return None, None, problems
+    call, problems = _check_call(doc, file, vocabulary)
+    return call, doc, problems
+
+
+def _check_call(doc: Document, file: str, vocabulary: Vocabulary | None,
+                may_hold_placeholder: bool | None = None) -> tuple[Call | None, list[Problem]]:
+    """The call of a parsed file and its problems (the call is None if there are any).
+    ``may_hold_placeholder``: whether the placeholder occurs in the data, if already known."""
     call, problems = _validate(Call, doc, file)
     problems += _url_problems(doc, file)
     if vocabulary is not None:
         problems += _vocabulary_problems(doc, file, vocabulary)
-    placeholders = _placeholder_paths(doc.data) if PLACEHOLDER in str(doc.data) else []
+    if may_hold_placeholder is None:
+        may_hold_placeholder = PLACEHOLDER in str(doc.data)
+    placeholders = _placeholder_paths(doc.data) if may_hold_placeholder else []
     if placeholders:
         # Say "fill this in" once, instead of also "expected a number" or "unknown tag" there.
         unfilled = {format_path(p) for p in placeholders}
         problems = [p for p in problems if p.field not in unfilled] + _placeholder_problems(doc, file, placeholders)
-    return (None if problems else call), doc, problems
+    return (None if problems else call), problems
 
 
 def _duplicate_problems(loaded: list[tuple[Call, dict, str]]) -> list[Problem]:
@@ -354,22 +364,14 @@ def _check_handed_over(path: Path, sent: tuple, vocabulary: Vocabulary | None) -
     """``_load_with_data(path, vocabulary)`` for a file the other process parsed (see
     :mod:`callsite.callfiles`): the same call from its data, or, if anything in it is wrong,
     the same problems, from parsing the file again here."""
-    data, problems, marks, has_placeholder = sent
+    data, problems, marks, may_hold_placeholder = sent
     if problems:
         return None, None, {}, problems
-    if not has_placeholder:
-        file = display_path(path)
-        doc = _Unmarked(data)
-        try:
-            call = Call.model_validate(data)
-            _url_problems(doc, file)  # each check asks for a mark only when it found a problem
-            if vocabulary is not None:
-                _vocabulary_problems(doc, file, vocabulary)
-        except (ValidationError, _MarksWanted):
-            pass
-        else:
-            return call, data, marks, []
-    return _load_with_data(path, vocabulary)
+    try:  # the checks of a plain load; each asks for a mark only to report a problem
+        call, _ = _check_call(_Unmarked(data), display_path(path), vocabulary, may_hold_placeholder)
+    except _MarksWanted:
+        return _load_with_data(path, vocabulary)
+    return call, data, marks, []
 
 
 @contextlib.contextmanager
