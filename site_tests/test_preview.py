@@ -151,3 +151,31 @@ def test_the_browser_reloads_by_itself(server):
             page.wait_for_selector("article h1:text-is('Kerhotoiminta 2025')", timeout=60_000)
         finally:
             browser.close()
+
+
+def test_the_watcher_rebuilds_once_a_save_has_settled():
+    """An editor that saves by emptying the file and then writing it: the watcher sees the file
+    empty, then written; it rebuilds once, with the written file, never with the empty one."""
+    import threading
+
+    from callsite.preview import Preview
+
+    before, emptied, written = ("x.yaml", 800, 0), ("x.yaml", 0, 1), ("x.yaml", 900, 2)
+    snapshots = iter([emptied, written, written])
+    stop = threading.Event()
+
+    class Watched:  # the watcher's view of the files, one snapshot per look
+        last = None
+        built: list = []
+
+        def snapshot(self):
+            self.last = next(snapshots)
+            return self.last
+
+        def rebuild(self):
+            self.built.append(self.last)
+            stop.set()
+
+    watched = Watched()
+    Preview.watch(watched, 0.001, stop, before)
+    assert watched.built == [written]

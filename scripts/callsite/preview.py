@@ -47,6 +47,10 @@ RELOAD_JS = """/* callsite preview: reload when the site is rebuilt */
 """ % VERSION_PATH
 
 
+SETTLE_SECONDS = 0.05
+"""How long the watched files must stay the same before a rebuild starts."""
+
+
 class Preview:
     """The state of one preview: the latest build's version and, if it failed, its problems."""
 
@@ -116,12 +120,20 @@ class Preview:
             return self.version, list(self.problems)
 
     def watch(self, interval: float, stop: threading.Event, seen: tuple) -> None:
-        """Rebuild whenever the files differ from ``seen`` (taken before the last build began)."""
+        """Rebuild whenever the files differ from ``seen`` (taken before the last build began),
+        once they have stopped changing: an editor that saves by emptying the file and then
+        writing it must not show staff "the file is empty" for a moment."""
         while not stop.wait(interval):
             current = self.snapshot()
-            if current != seen:
-                seen = current
-                self.rebuild()
+            if current == seen:
+                continue
+            while not stop.wait(SETTLE_SECONDS):
+                again = self.snapshot()
+                if again == current:
+                    break
+                current = again
+            seen = current
+            self.rebuild()
 
 
 def error_page(problems: list[Problem], version: int) -> bytes:
