@@ -182,9 +182,10 @@ class Renderer:
 
     ``Template.render`` builds each context with ``dict(template.globals, **values)``, and
     ``template.globals`` is a ChainMap over the environment's: copying it item by item in
-    Python was a fifth of the time of rendering a card. Here the globals become a plain dict
-    when a template is first rendered and each context starts from a C-level copy of it; the
-    context holds the same names and values. Install every global before the first render.
+    Python was a fifth of the time of rendering a card (and each context then copies their
+    names from it again). Here the globals become a plain dict when a template is first
+    rendered and each context starts from C-level copies of it; the context holds the same
+    names and values. Install every global before the first render.
     """
 
     def __init__(self, env: jinja2.Environment):
@@ -197,7 +198,10 @@ class Renderer:
             template = self.env.get_template(name)
             entry = self._templates[name] = (template, dict(template.globals))
         template, globals_ = entry
-        context = template.new_context({**globals_, **values}, shared=True)
+        # What template.new_context(..., shared=True) makes, with the plain dict of the globals
+        # where it passes the ChainMap: the context copies their names into a set on every render.
+        context = self.env.context_class(self.env, {**globals_, **values}, template.name, template.blocks,
+                                         globals=globals_)
         try:
             return self.env.concat(template.root_render_func(context))  # type: ignore[attr-defined]
         except Exception:
