@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from . import localise
 from .dates import HELSINKI
@@ -57,8 +56,10 @@ def text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character."""
+    if len(line) <= 75 and line.isascii():  # most lines: one octet a character
+        return line
     data = line.encode("utf-8")
-    if len(data) <= 75:  # most lines
+    if len(data) <= 75:
         return line
     chunks, start, limit = [], 0, 75  # later chunks start with a space: 74 octets of the line each
     while len(data) - start > limit:
@@ -92,9 +93,8 @@ def stamp(day: dt.date) -> str:
 
 def call_events(site: "Site", call: Call, lang: str, today: dt.date) -> list[list[str]]:
     """VEVENT lines for a call: its opening(s) and deadline(s)."""
-    parts = urlsplit(site.settings.site_url)
-    host = parts.netloc
-    page = f"{parts.scheme}://{parts.netloc}{site.url(lang, site.call_path(call, lang))}"
+    host = site.settings.host
+    page = site.settings.absolute(site.url(lang, site.call_path(call, lang)))
     title = getattr(call.title, lang)
     dtstamp = stamp(max([d for d in call_dates(call) if d <= today], default=call.published))
     sequence = len([note for note in call.changes if note.date <= today])

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 from .xmltext import escape, quoteattr
 
 from . import localise
@@ -41,12 +41,6 @@ class Event:
     key: str
     """Unique within the call: kind/date[-n]."""
     note: object = None
-
-
-def absolute(site: "Site", site_path: str) -> str:
-    """``/fi/feed.xml`` -> ``https://host/fi/feed.xml`` (site_path from :meth:`Site.url`)."""
-    parts = urlsplit(site.settings.site_url)
-    return f"{parts.scheme}://{parts.netloc}{site_path}"
 
 
 def feed_path(site: "Site", lang: str, tag: str | None = None) -> str:
@@ -80,6 +74,7 @@ def all_events(views: list["CallView"], now: dt.datetime) -> list[Event]:
     return sorted(events, key=lambda e: (e.date, _KIND_ORDER[e.kind], e.call.id, e.key), reverse=True)
 
 
+@functools.lru_cache(maxsize=4096)  # calls share their dates: feeds repeat a few hundred days
 def rfc822(day: dt.date) -> str:
     """Midnight of ``day`` in Helsinki, e.g. ``Thu, 05 Mar 2020 00:00:00 +0200``."""
     return email.utils.format_datetime(dt.datetime.combine(day, dt.time(0), HELSINKI))
@@ -95,8 +90,7 @@ def plain_text(markdown: str, limit: int = 300) -> str:
 
 
 def guid(site: "Site", event: Event, lang: str) -> str:
-    host = urlsplit(site.settings.site_url).netloc
-    return f"tag:{host},2026:call/{event.call.id}/{lang}/{event.key}"
+    return f"tag:{site.settings.host},2026:call/{event.call.id}/{lang}/{event.key}"
 
 
 def item_title(event: Event, lang: str) -> str:
@@ -107,11 +101,9 @@ def item_title(event: Event, lang: str) -> str:
     return localise.gettext(lang, message, title=title) if message else title
 
 
-def item_description(event: Event, lang: str) -> str:
-    from .render import describe_call
-
+def item_description(site: "Site", event: Event, lang: str) -> str:
     call = event.call
-    about = f"{describe_call(call, lang)} {plain_text(getattr(call.purpose, lang))}"
+    about = f"{site.description(call, lang)} {plain_text(getattr(call.purpose, lang))}"
     if event.kind == "changed":
         return f"{getattr(event.note.text, lang)} {about}"
     if event.kind == "decisions":
@@ -126,13 +118,13 @@ def item_description(event: Event, lang: str) -> str:
 def render_item(site: "Site", event: Event, lang: str) -> str:
     """One ``<item>`` (the same in every feed that has it)."""
     call = event.call
-    page = absolute(site, site.url(lang, site.call_path(call, lang)))
+    page = site.settings.absolute(site.url(lang, site.call_path(call, lang)))
     vocabulary = site.catalog.vocabulary
     lines = [
         "<item>",
         f"<title>{escape(item_title(event, lang))}</title>",
         f"<link>{escape(page)}</link>",
-        f"<description>{escape(item_description(event, lang))}</description>",
+        f"<description>{escape(item_description(site, event, lang))}</description>",
         f'<guid isPermaLink="false">{escape(guid(site, event, lang))}</guid>',
         f"<pubDate>{rfc822(event.date)}</pubDate>",
         *(f"<category>{escape(getattr(vocabulary.tags[t], lang))}</category>" for t in call.tags),
@@ -145,14 +137,14 @@ def render_feed(site: "Site", lang: str, events: list[Event], last_date: dt.date
                 tag: str | None = None, items: dict[int, str] | None = None) -> bytes:
     """A feed of ``events``; ``items`` (id of event -> its ``<item>``) lets several feeds share them."""
     settings = site.settings
-    self_url = absolute(site, feed_url(site, lang, tag))
+    self_url = site.settings.absolute(feed_url(site, lang, tag))
     if tag:
         label = getattr(site.catalog.vocabulary.tags[tag], lang)
         title = f"{settings.site_name[lang]}: {label}"
-        link = absolute(site, site.url(lang, site.tag_path(tag, lang)))
+        link = site.settings.absolute(site.url(lang, site.tag_path(tag, lang)))
     else:
         title = settings.site_name[lang]
-        link = absolute(site, site.url(lang))
+        link = site.settings.absolute(site.url(lang))
     description = localise.gettext(lang, "New and changed funding calls of %(agency)s",
                                    agency=settings.agency[lang])
     lines = [

@@ -14,7 +14,6 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from .dates import HELSINKI
 from .jsontext import iter_indented
@@ -37,18 +36,13 @@ def _moment(value: dt.datetime) -> str:
     return value.astimezone(HELSINKI).isoformat()
 
 
-def _absolute(site: "Site", path: str) -> str:
-    parts = urlsplit(site.settings.site_url)
-    return f"{parts.scheme}://{parts.netloc}{path}"
-
-
 def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
     call: Call = view.call
     vocabulary = site.catalog.vocabulary
     funding = call.funding
     return {
         "id": call.id,
-        "url": {lang: _absolute(site, site.url(lang, site.call_path(call, lang))) for lang in LANGUAGES},
+        "url": {lang: site.settings.absolute(site.url(lang, site.call_path(call, lang))) for lang in LANGUAGES},
         "title": _both(call.title),
         "published": call.published.isoformat(),
         "grant_type": call.grant_type,
@@ -89,7 +83,7 @@ def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
 
 def calls_document(site: "Site", views: list["CallView"], now: dt.datetime) -> dict:
     return {
-        "$schema": _absolute(site, site.settings.base_path + SCHEMA_NAME),
+        "$schema": site.settings.absolute(site.settings.base_path + SCHEMA_NAME),
         "schema_version": SCHEMA_VERSION,
         "licence": LICENCE,
         "publisher": dict(site.settings.agency),
@@ -162,7 +156,7 @@ def calls_schema(site: "Site") -> dict:
     }, "One funding call.")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": _absolute(site, site.settings.base_path + SCHEMA_NAME),
+        "$id": site.settings.absolute(site.settings.base_path + SCHEMA_NAME),
         "title": f"Funding calls of {site.settings.agency['fi']} / {site.settings.agency['sv']}",
         "description": f"Schema version {SCHEMA_VERSION}. Data licensed under {LICENCE['name']} ({LICENCE['url']}).",
         **_object({

@@ -119,6 +119,7 @@ class Site:
         self._bodies: dict[tuple, str] = body_cache if body_cache is not None else {}
         self._keep_call_bodies = body_cache is not None  # a one-off build renders each call page once
         self._shared: dict[tuple, Markup] = {}  # partials decided by a few values (see _by_value)
+        self._plain: dict[tuple, tuple] = {}  # plain texts said in several places (see description)
         self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
         self._subscription_globals()
         self._renderers = {lang: Renderer(env) for lang, env in self.envs.items()}  # after the last global
@@ -256,6 +257,25 @@ class Site:
 
         return self._cached(("call-card.html", lang, view.status, level), view.call, relevel)
 
+    def description(self, call: Call, lang: str) -> str:
+        """:func:`describe_call`, once per build: a call page's meta description, its search
+        entry, its JSON-LD and its feed items all say it (keyed like :meth:`_cached`)."""
+        key = ("description", id(call), lang)
+        hit = self._plain.get(key)
+        if hit is None or hit[0] is not call:
+            hit = self._plain[key] = (call, describe_call(call, lang))
+        return hit[1]
+
+    def feed_links(self, lang: str, tag: str | None) -> str:
+        """The ``<head>`` links to a page's feeds: the same on every page of a language (and topic)."""
+        from .feeds import feed_links
+
+        key = ("feed links", lang, tag)
+        hit = self._plain.get(key)
+        if hit is None:
+            hit = self._plain[key] = (None, feed_links(self, lang, tag))
+        return hit[1]
+
     def forget_cards(self) -> None:
         """Let a one-off build free the cards once every listing is rendered (the preview keeps them)."""
         if not self._keep_call_bodies:
@@ -382,17 +402,16 @@ def iter_pages(site: Site, views: list[CallView], now: dt.datetime,
         pages = []
         add("call", {lang: site.call_path(call, lang) for lang in LANGUAGES},
             {lang: getattr(call.title, lang) for lang in LANGUAGES}, "call.html",
-            descriptions={lang: describe_call(call, lang) for lang in languages},
+            descriptions={lang: site.description(call, lang) for lang in languages},
             search_texts={lang: search_text_of(site, call, lang) for lang in languages}, view=view)
         yield from pages
 
 
 def page_head(site: Site, kind: str, lang: str, context: dict) -> str:
     """Extra <head> HTML of a page: feed links (every page), structured data (call pages)."""
-    from .feeds import feed_links
     from .structured_data import call_head
 
-    head = feed_links(site, lang, context.get("tag") if kind == "topic" else None)
+    head = site.feed_links(lang, context.get("tag") if kind == "topic" else None)
     if kind == "call":
         head += call_head(site, context["view"], lang)
     return head
@@ -404,7 +423,7 @@ def search_text_of(site: Site, call: Call, lang: str) -> str:
     Kept short on purpose: the index is downloaded whole before the first result.
     """
     tags = ", ".join(getattr(site.catalog.vocabulary.tags[tag], lang) for tag in call.tags)
-    return f"{describe_call(call, lang)} {tags}"
+    return f"{site.description(call, lang)} {tags}"
 
 
 def describe_call(call: Call, lang: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -51,11 +52,26 @@ class Settings:
     def recently_closed(self) -> dt.timedelta:
         return dt.timedelta(days=self.recently_closed_days)
 
-    @property
+    # Asked for on every page and feed item: worked out once (the settings never change).
+    @functools.cached_property
     def base_path(self) -> str:
         """``/`` or ``/repo/`` when the site lives below the host's root."""
         path = urlsplit(self.site_url).path or "/"
         return path if path.endswith("/") else path + "/"
+
+    @functools.cached_property
+    def host(self) -> str:
+        """The host (and port) of ``site_url``, e.g. ``rahoitushaut.example.fi``."""
+        return urlsplit(self.site_url).netloc
+
+    @functools.cached_property
+    def origin(self) -> str:
+        """``https://rahoitushaut.example.fi``: the scheme and host of ``site_url``."""
+        return f"{urlsplit(self.site_url).scheme}://{self.host}"
+
+    def absolute(self, site_path: str) -> str:
+        """``/fi/feed.xml`` (a site-absolute path, from :meth:`Site.url`) -> ``https://host/fi/feed.xml``."""
+        return self.origin + site_path
 
 
 def load_settings(config_file: Path) -> Settings:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from .dates import HELSINKI
 from .model import Call
@@ -24,16 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
 LANGUAGE_TAGS = {"fi": "fi", "sv": "sv-FI"}
 
 
-def _absolute(site: "Site", path: str) -> str:
-    parts = urlsplit(site.settings.site_url)
-    return f"{parts.scheme}://{parts.netloc}{path}"
-
-
 def call_json_ld(site: "Site", view: "CallView", lang: str) -> dict:
-    from .render import describe_call
-
     call: Call = view.call
-    url = _absolute(site, site.url(lang, site.call_path(call, lang)))
+    url = site.settings.absolute(site.url(lang, site.call_path(call, lang)))
     funder = {
         "@type": "GovernmentOrganization",
         "name": site.settings.agency[lang],
@@ -54,7 +46,7 @@ def call_json_ld(site: "Site", view: "CallView", lang: str) -> dict:
         "@type": "MonetaryGrant",
         "@id": url + "#grant",
         "name": getattr(call.title, lang),
-        "description": describe_call(call, lang),
+        "description": site.description(call, lang),
         "url": url,
         "inLanguage": LANGUAGE_TAGS[lang],
         "identifier": call.id,
