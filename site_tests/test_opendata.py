@@ -62,26 +62,38 @@ def test_open_data_is_identical_across_builds(fixture_site, tmp_path):
         assert (again / name).read_bytes() == (fixture_site / name).read_bytes()
 
 
+# What our JSON holds (see callsite.jsontext): no floats, string keys, integers within 64 bits;
+# text without lone surrogates (they cannot be UTF-8), control characters and all.
+_text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=8)
 _json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(
-        st.text(max_size=5) | st.integers() | st.booleans() | st.none(), children, max_size=4),
+    st.none() | st.booleans() | st.integers(min_value=-2**63, max_value=2**64 - 1) | _text,
+    lambda children: st.lists(children, max_size=4) | st.tuples(children, children)
+    | st.dictionaries(_text, children, max_size=4),
     max_leaves=25)
 
 
 @given(_json_values)
-def test_indented_json_matches_the_standard_library(value):
-    from callsite.jsontext import dumps_indented
+def test_json_matches_the_standard_library(value):
+    from callsite.jsontext import dumps_compact, dumps_indented
 
-    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
+    assert dumps_compact(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 @given(_json_values, st.lists(_json_values, max_size=3))
 def test_json_in_pieces_matches_the_standard_library(value, records):
     from callsite.jsontext import iter_indented
 
-    assert "".join(iter_indented(value)) == json.dumps(value, ensure_ascii=False, indent=2)
+    assert b"".join(iter_indented(value)) == json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
     document = {"head": value, "calls": iter(records), "tail": {"n": len(records)}}
     expected = json.dumps({"head": value, "calls": records, "tail": {"n": len(records)}}, ensure_ascii=False,
                           indent=2)
-    assert "".join(iter_indented(document)) == expected
+    assert b"".join(iter_indented(document)) == expected.encode("utf-8")
+
+
+@pytest.mark.parametrize("value", [{1: "a"}, {"calls": iter([{None: 1}])}, [2**64], {"a": "\ud800"}])
+def test_json_it_cannot_write_as_the_standard_library_does_is_refused(value):
+    from callsite.jsontext import iter_indented
+
+    with pytest.raises(TypeError):
+        b"".join(iter_indented(value))

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
 import logging
 import os
 import re
@@ -27,12 +26,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
+import orjson
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
+from .jsontext import dumps_compact
 from .localise import HREFLANG, LANGUAGE_NAMES
 from .render import Chrome, SitePage, template_cache_dir
 from .write import NewFiles
@@ -206,12 +207,12 @@ class _Filler:
 def _write_search_index(out_dir: Path, entries: list[tuple[str, str, str]]) -> None:
     """Add one short entry (path, title, text) per call to Material's index (titles and text are HTML there)."""
     path = out_dir / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
+    index = orjson.loads(path.read_bytes())
     index["docs"].extend(
         {"location": location, "title": str(escape(title)), "text": str(escape(text))}
         for location, title, text in entries
     )
-    path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    path.write_bytes(dumps_compact(index))
 
 
 def _write_sitemap(out_dir: Path, base_url: str, paths: list[str]) -> None:

@@ -202,13 +202,12 @@ def open_data_files(site: "Site", views: list["CallView"], now: dt.datetime) -> 
     """Each open-data file as pieces of bytes, made as they are read: the JSON one call at a
     time (at 5,000 calls it is 30 MB), the same text as ``json.dumps(indent=2)``."""
     return {
-        JSON_NAME: _utf8(iter_indented(calls_document(site, views, now)), "\n"),
-        SCHEMA_NAME: _utf8(iter_indented(calls_schema(site)), "\n"),
+        JSON_NAME: _ending_in_newline(iter_indented(calls_document(site, views, now))),
+        SCHEMA_NAME: _ending_in_newline(iter_indented(calls_schema(site))),
         CSV_NAME: iter([calls_csv(site, views, now)]),
     }
 
 
-def _utf8(pieces: Iterator[str], end: str) -> Iterator[bytes]:
-    for piece in pieces:
-        yield piece.encode("utf-8")
-    yield end.encode("utf-8")
+def _ending_in_newline(pieces: Iterator[bytes]) -> Iterator[bytes]:
+    yield from pieces
+    yield b"\n"

@@ -4,16 +4,16 @@ schema.org has no "call for applications"; the closest types are ``MonetaryGrant
 money, with its ``funder`` and ``amount``) within a ``FundingScheme`` (the agency's grant
 programme). The application period is given as ``temporalCoverage`` (an ISO 8601 interval
 per round) and each deadline as ``expires`` of the grant page; who may apply is the ``audience``.
-Serialised with :func:`json.dumps`; ``<``, ``>`` and ``&`` are escaped as JSON unicode
-escapes so no YAML text can close the ``<script>`` element.
+Serialised as :func:`json.dumps` does it (:mod:`callsite.jsontext`); ``<``, ``>`` and ``&``
+are escaped as JSON unicode escapes so no YAML text can close the ``<script>`` element.
 """
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from .dates import HELSINKI
+from .jsontext import dumps_compact
 from .model import Call
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,7 +72,7 @@ def call_json_ld(site: "Site", view: "CallView", lang: str) -> dict:
 
 def script_tag(data: dict) -> str:
     """A ``<script type="application/ld+json">`` element, safe to put in HTML."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    text = dumps_compact(data).decode("utf-8")
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">{text}</script>'
 
