@@ -7,6 +7,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import CONFIG, FIXTURE_CALLS, run_cli
 
@@ -74,6 +76,10 @@ CASES = [
         "with https://, http:// or mailto:",
         "    hint: copy the full address from the browser's address bar",
     ], id="bad-url-scheme"),
+    pytest.param(replace("url: {fi: https://www.oph.fi/fi/paatokset,", 'url: {fi: "https://www.oph.fi/fi/paatokset\\u00a02025",'), [
+        "calls/x.yaml:19:13: error: decisions.url.fi: the link 'https://www.oph.fi/fi/paatokset\\xa02025' has a space in it",
+        "    hint: web addresses have no spaces: delete it (write %20 if the address really has one)",
+    ], id="url-with-a-space"),
     pytest.param(replace("grant_type: special", "grant_type: special\ngrant_type: general"), [
         "calls/x.yaml:6:1: error: grant_type: the field 'grant_type' is given twice in the same group (first on line 5)",
         "    hint: keep one of them and delete the other",
@@ -158,3 +164,11 @@ def test_valid_calls_pass_check(tmp_path, scratch_calls):
     write(scratch_calls, "a.yaml", VALID)
     result = run_cli("check", cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (0, "1 call(s) checked: no errors.\n", "")
+
+
+@given(st.text(alphabet=st.characters(), max_size=6))
+def test_a_web_address_with_any_kind_of_space_is_refused(text):
+    from callsite.validate import _is_allowed_url
+
+    url = f"https://www.oph.fi/{text}"
+    assert _is_allowed_url(url) == (not any(ch.isspace() for ch in url))

@@ -11,6 +11,7 @@ import contextlib
 import difflib
 import functools
 import gc
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,10 +178,13 @@ def _is_echo(error: dict, errors: list[dict]) -> bool:
     return False
 
 
+_WHITESPACE = re.compile(r"\s")  # what str.isspace() calls whitespace (the same Unicode table)
+
+
 def _is_allowed_url(url: str) -> bool:
     """https/http with a host, mailto with an address, or a path on this site."""
     if url.startswith(("https://", "http://")):
-        return bool(url.split("/")[2]) and not any(ch.isspace() for ch in url)
+        return bool(url.split("/")[2]) and _WHITESPACE.search(url) is None
     if url.startswith("mailto:"):
         return "@" in url
     return url.startswith("/") and not url.startswith("//")
@@ -209,9 +213,13 @@ def _url_problems(doc: Document, file: str) -> list[Problem]:
             if not isinstance(url, str) or _is_allowed_url(url):
                 continue
             line, column = doc.mark_of(path + (lang,))
-            problems.append(Problem(file, line, column, format_path(path + (lang,)),
-                                    f"the link {url!r} does not start with https://, http:// or mailto:",
-                                    "copy the full address from the browser's address bar"))
+            if url.startswith(("https://", "http://")) and _WHITESPACE.search(url):
+                message, hint = (f"the link {url!r} has a space in it",
+                                 "web addresses have no spaces: delete it (write %20 if the address really has one)")
+            else:
+                message, hint = (f"the link {url!r} does not start with https://, http:// or mailto:",
+                                 "copy the full address from the browser's address bar")
+            problems.append(Problem(file, line, column, format_path(path + (lang,)), message, hint))
     return problems
 
 
