@@ -26,10 +26,13 @@ UNIQUE_FIELDS = (("id",), ("slug", "fi"), ("slug", "sv"))
 def display_path(path: Path) -> str:
     if not os.path.isabs(path):  # the usual case (calls/x.yaml): same answer, no getcwd per file
         return os.path.normpath(path)
+    path, here = os.path.normpath(path), os.getcwd()
+    if path.startswith(here + os.sep) and here != os.sep:  # below this folder: what relpath says, sooner
+        return path[len(here) + 1:]
     try:
-        return os.path.relpath(path)
+        return os.path.relpath(path, here)
     except ValueError:
-        return str(path)
+        return path
 
 
 def call_files(calls_dir: Path) -> list[Path]:
