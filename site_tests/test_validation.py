@@ -172,3 +172,15 @@ def test_a_web_address_with_any_kind_of_space_is_refused(text):
 
     url = f"https://www.oph.fi/{text}"
     assert _is_allowed_url(url) == (not any(ch.isspace() for ch in url))
+
+
+@pytest.mark.parametrize("relative", ["calls/a.yaml", ".", "../elsewhere/a.yaml", "calls/../calls/b.yaml", "calls//c.yaml"])
+def test_a_file_given_by_absolute_path_is_named_as_relpath_names_it(relative, tmp_path, monkeypatch):
+    import os
+
+    from callsite.callfiles import display_path
+
+    monkeypatch.chdir(tmp_path)
+    absolute = f"{tmp_path}/{relative}"
+    assert display_path(Path(absolute)) == os.path.relpath(absolute)
+    assert display_path(absolute) == os.path.relpath(absolute)
