@@ -8,8 +8,10 @@ Markdown bodies) to a temporary folder, then times, each in a fresh process:
 the lower bound (CSafeLoader + one small Jinja2 template per call page, no Markdown)
 and the real `callsite build`, alternating them BENCH_ROUNDS times (default 5), each
 from an empty output folder. It prints each one's best wall time, their ratio, the
-range of the ratios of each round's pair (the noise of a shared machine), ms per page,
-peak memory, the search download and the preview's rebuild. Benchmarks measure; tests
+range of the ratios of each round's pair (the noise of a shared machine), the CPU seconds
+of each (user and system, the build's own processes included: the work done, which the
+disk's and the neighbours' moods change less), ms per page, peak memory, the search
+download and the preview's rebuild. Benchmarks measure; tests
 don't time.
 """
 
@@ -125,13 +127,13 @@ def settle(output: Path) -> None:
 
 
 def timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one child process."""
+    """Wall seconds and CPU seconds (user and system, its own processes included) of one child process."""
     start = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main(sizes: list[int]) -> None:
@@ -139,8 +141,8 @@ def main(sizes: list[int]) -> None:
     # As scripts/setup-env does: our own modules compiled once, not in every timed run.
     compileall.compile_dir(str(ROOT / "scripts" / "callsite"), quiet=1)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print(f"{'calls':>6} {'pages':>6} {'lower s':>8} {'build s':>8} {'ratio':>6} {'paired':>11} {'ms/page':>8} "
-          f"{'peak MiB':>9} {'search KiB':>10} {'preview s':>9}")
+    print(f"{'calls':>6} {'pages':>6} {'lower s':>8} {'build s':>8} {'ratio':>6} {'paired':>11} {'cpu s':>10} "
+          f"{'ms/page':>8} {'peak MiB':>9} {'search KiB':>10} {'preview s':>9}")
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="callsite-bench-") as tmp:
             tmp = Path(tmp)
@@ -148,13 +150,17 @@ def main(sizes: list[int]) -> None:
             # Alternate the two and keep each one's best of ROUNDS: the machine is shared and noisy.
             # Both start from an empty output folder, as on CI's clean clone, and after the disk has
             # written out what the previous run left (deleting a site costs as much as writing one).
-            lowers, builds = [], []
+            lowers, builds, lower_cpu, build_cpu = [], [], [], []
             for _ in range(ROUNDS):
                 settle(tmp / "lower")
-                lowers.append(timed([python, "-c", LOWER_BOUND, str(tmp / "calls"), str(tmp / "lower")])[0])
+                wall, cpu = timed([python, "-c", LOWER_BOUND, str(tmp / "calls"), str(tmp / "lower")])
+                lowers.append(wall)
+                lower_cpu.append(cpu)
                 settle(tmp / "site")
-                builds.append(timed([python, "-m", "callsite", "build", "--calls", str(tmp / "calls"),
-                                     "--site-dir", str(tmp / "site"), "--now", "1.1.2030 klo 12.00"])[0])
+                wall, cpu = timed([python, "-m", "callsite", "build", "--calls", str(tmp / "calls"),
+                                   "--site-dir", str(tmp / "site"), "--now", "1.1.2030 klo 12.00"])
+                builds.append(wall)
+                build_cpu.append(cpu)
             lower, build = min(lowers), min(builds)
             # Each round's build against the lower bound run just before it: the spread the noise allows.
             paired = sorted(b / lw for b, lw in zip(builds, lowers))
@@ -165,8 +171,10 @@ def main(sizes: list[int]) -> None:
                                            check=True, cwd=ROOT, capture_output=True, text=True).stdout)
             pages = sum(1 for _ in (tmp / "site").rglob("*.html"))
             search = max(search_bytes(tmp / "site", lang) for lang in ("fi", "sv"))
+            # CPU seconds (best of each), the work done whatever the disk and the neighbours do: lower/build.
+            cpu = f"{min(lower_cpu):.2f}/{min(build_cpu):.2f}"
             print(f"{n:>6} {pages:>6} {lower:>8.2f} {build:>8.2f} {build / lower:>6.2f} "
-                  f"{paired[0]:>5.2f}-{paired[-1]:<5.2f} {1000 * build / pages:>8.2f} {peak:>9.0f} "
+                  f"{paired[0]:>5.2f}-{paired[-1]:<5.2f} {cpu:>10} {1000 * build / pages:>8.2f} {peak:>9.0f} "
                   f"{search / 1024:>10.0f} {preview:>9.2f}")
 
 
