@@ -137,14 +137,14 @@ def render_feed(site: "Site", lang: str, events: list[Event], last_date: dt.date
                 tag: str | None = None, items: dict[int, str] | None = None) -> bytes:
     """A feed of ``events``; ``items`` (id of event -> its ``<item>``) lets several feeds share them."""
     settings = site.settings
-    self_url = site.settings.absolute(feed_url(site, lang, tag))
+    self_url = settings.absolute(feed_url(site, lang, tag))
     if tag:
         label = getattr(site.catalog.vocabulary.tags[tag], lang)
         title = f"{settings.site_name[lang]}: {label}"
-        link = site.settings.absolute(site.url(lang, site.tag_path(tag, lang)))
+        link = settings.absolute(site.url(lang, site.tag_path(tag, lang)))
     else:
         title = settings.site_name[lang]
-        link = site.settings.absolute(site.url(lang))
+        link = settings.absolute(site.url(lang))
     description = localise.gettext(lang, "New and changed funding calls of %(agency)s",
                                    agency=settings.agency[lang])
     lines = [

@@ -119,7 +119,8 @@ class Site:
         self._bodies: dict[tuple, str] = body_cache if body_cache is not None else {}
         self._keep_call_bodies = body_cache is not None  # a one-off build renders each call page once
         self._shared: dict[tuple, Markup] = {}  # partials decided by a few values (see _by_value)
-        self._plain: dict[tuple, tuple] = {}  # plain texts said in several places (see description)
+        self._descriptions: dict[tuple, tuple] = {}  # (id of a call, language) -> (call, its description)
+        self._feed_links: dict[tuple, str] = {}  # (language, topic or None) -> <link> elements
         self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
         self._subscription_globals()
         self._renderers = {lang: Renderer(env) for lang, env in self.envs.items()}  # after the last global
@@ -260,21 +261,20 @@ class Site:
     def description(self, call: Call, lang: str) -> str:
         """:func:`describe_call`, once per build: a call page's meta description, its search
         entry, its JSON-LD and its feed items all say it (keyed like :meth:`_cached`)."""
-        key = ("description", id(call), lang)
-        hit = self._plain.get(key)
+        key = (id(call), lang)
+        hit = self._descriptions.get(key)
         if hit is None or hit[0] is not call:
-            hit = self._plain[key] = (call, describe_call(call, lang))
+            hit = self._descriptions[key] = (call, describe_call(call, lang))
         return hit[1]
 
     def feed_links(self, lang: str, tag: str | None) -> str:
         """The ``<head>`` links to a page's feeds: the same on every page of a language (and topic)."""
         from .feeds import feed_links
 
-        key = ("feed links", lang, tag)
-        hit = self._plain.get(key)
-        if hit is None:
-            hit = self._plain[key] = (None, feed_links(self, lang, tag))
-        return hit[1]
+        links = self._feed_links.get((lang, tag))
+        if links is None:
+            links = self._feed_links[lang, tag] = feed_links(self, lang, tag)
+        return links
 
     def forget_cards(self) -> None:
         """Let a one-off build free the cards once every listing is rendered (the preview keeps them)."""
