@@ -137,9 +137,9 @@ def _report_warnings(catalog, settings, now) -> int:
 
 
 def main(argv: list[str] | None = None, *, one_off_process: bool = False) -> int:
-    """Run one command. ``one_off_process``: this process ends with the command (``python -m
-    callsite``, whose collector is off until the calls are loaded): the loaded calls and
-    modules are then frozen out of the collector's scans, as is everything at the end."""
+    """Run one command. ``one_off_process``: this process ends with the command (see
+    :mod:`callsite.command`, whose collector is off until the calls are loaded): the loaded
+    calls and modules are then frozen out of the collector's scans."""
     args = _parser().parse_args(argv)
     if one_off_process and args.command not in ("build", "check"):
         one_off_process = False
@@ -191,8 +191,6 @@ def main(argv: list[str] | None = None, *, one_off_process: bool = False) -> int
         print(error.report(), file=sys.stderr)
         return 1
     print(f"Built {len(catalog.calls)} call(s) into {args.site_dir}/ for {now.isoformat()}.")
-    if one_off_process:
-        gc.freeze()  # the process ends now: its final collection need not scan the whole site
     return 0
 
 
