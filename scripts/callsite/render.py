@@ -118,9 +118,7 @@ class Site:
         # build, and kept between builds by the live preview (which passes ``body_cache``).
         self._bodies: dict[tuple, str] = body_cache if body_cache is not None else {}
         self._keep_call_bodies = body_cache is not None  # a one-off build renders each call page once
-        self._shared: dict[tuple, Markup] = {}  # partials decided by a few values (see _by_value)
-        self._descriptions: dict[tuple, tuple] = {}  # (id of a call, language) -> (call, its description)
-        self._feed_links: dict[tuple, str] = {}  # (language, topic or None) -> <link> elements
+        self._shared: dict[tuple, object] = {}  # what a few values alone decide (see _by_value)
         self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
         self._subscription_globals()
         self._renderers = {lang: Renderer(env) for lang, env in self.envs.items()}  # after the last global
@@ -221,7 +219,7 @@ class Site:
                 newsletter_url=self.url(lang, PAGE_PATHS[lang]),
             )
 
-    def _cached(self, key: tuple, owner: object, make) -> Markup:
+    def _cached(self, key: tuple, owner: object, make):
         """``make()`` once per build for ``owner`` (a call, a round) and ``key``.
 
         Entries are keyed by the owner's identity, not its value (hashing a whole call is
@@ -231,13 +229,13 @@ class Site:
         full_key = (id(owner), *key)
         hit = self._bodies.get(full_key)
         if hit is None or hit[0] is not owner:
-            hit = (owner, Markup(make()))
+            hit = (owner, make())
             self._bodies[full_key] = hit
         return hit[1]
 
     def _partial(self, lang: str, template: str, owner: object, key: tuple, **context) -> Markup:
         """``template`` rendered once per build for ``owner`` and ``key``."""
-        return self._cached((template, lang, *key), owner, lambda: self.render(lang, template, **context))
+        return self._cached((template, lang, *key), owner, lambda: Markup(self.render(lang, template, **context)))
 
     def _card(self, lang: str, view: CallView, level: int) -> Markup:
         """A call's card, rendered once and reused by every listing that shows it.
@@ -250,31 +248,26 @@ class Site:
         if level == 3:
             return card
 
-        def relevel() -> str:
+        def relevel() -> Markup:
             html, opening, closing = str(card), '<h3 class="mdx-card__title">', "</h3>"  # str: Markup would escape
             if html.count(opening) == 1 and html.count(closing) == 1:
-                return html.replace(opening, f'<h{level} class="mdx-card__title">').replace(closing, f"</h{level}>")
-            return self.render(lang, "call-card.html", view=view, heading_level=level)
+                html = html.replace(opening, f'<h{level} class="mdx-card__title">').replace(closing, f"</h{level}>")
+            else:
+                html = self.render(lang, "call-card.html", view=view, heading_level=level)
+            return Markup(html)
 
         return self._cached(("call-card.html", lang, view.status, level), view.call, relevel)
 
     def description(self, call: Call, lang: str) -> str:
         """:func:`describe_call`, once per build: a call page's meta description, its search
-        entry, its JSON-LD and its feed items all say it (keyed like :meth:`_cached`)."""
-        key = (id(call), lang)
-        hit = self._descriptions.get(key)
-        if hit is None or hit[0] is not call:
-            hit = self._descriptions[key] = (call, describe_call(call, lang))
-        return hit[1]
+        entry, its JSON-LD and its feed items all say it."""
+        return self._cached(("description", lang), call, lambda: describe_call(call, lang))
 
     def feed_links(self, lang: str, tag: str | None) -> str:
         """The ``<head>`` links to a page's feeds: the same on every page of a language (and topic)."""
         from .feeds import feed_links
 
-        links = self._feed_links.get((lang, tag))
-        if links is None:
-            links = self._feed_links[lang, tag] = feed_links(self, lang, tag)
-        return links
+        return self._by_value(("feed links", lang, tag), lambda: feed_links(self, lang, tag))
 
     def forget_cards(self) -> None:
         """Let a one-off build free the cards once every listing is rendered (the preview keeps them)."""
@@ -282,11 +275,11 @@ class Site:
             for key in [key for key in self._bodies if key[1] == "call-card.html"]:
                 del self._bodies[key]
 
-    def _by_value(self, key: tuple, make) -> Markup:
+    def _by_value(self, key: tuple, make):
         """``make()`` once per build for each ``key``: the values that alone decide its output."""
         hit = self._shared.get(key)
         if hit is None:
-            hit = self._shared[key] = Markup(make())
+            hit = self._shared[key] = make()
         return hit
 
     def _status_badge(self, lang: str, view: CallView) -> Markup:
@@ -294,13 +287,13 @@ class Site:
         the same status and moments (it shows nothing else of the call)."""
         moments = tuple((round_.opens.at, round_.closes) for round_ in view.call.rounds)
         return self._by_value(("call-status.html", lang, view.status, moments),
-                              lambda: self.render(lang, "call-status.html", view=view))
+                              lambda: Markup(self.render(lang, "call-status.html", view=view)))
 
     def _period(self, lang: str, round_: Round) -> Markup:
         """One application period: the same on the call page and on the cards, and for every
         round with the same moments."""
         return self._by_value(("call-period.html", lang, round_.opens.at, round_.opens.has_time, round_.closes),
-                              lambda: self.render(lang, "call-period.html", round=round_))
+                              lambda: Markup(self.render(lang, "call-period.html", round=round_)))
 
     def _newsletter_form(self, lang: str, form_id: str) -> Markup:
         """The signup form (the same on every call page)."""
