@@ -27,3 +27,22 @@ def test_two_outputs_claiming_one_path_is_an_error(tmp_path):
     with pytest.raises(RuntimeError, match="two outputs claim fi/other.xml"):
         NewFiles(tmp_path).write("fi/other.xml", b"again")
     assert (tmp_path / "fi" / "feed.xml").read_bytes() == b"first"
+
+
+def test_empty_and_large_files_and_their_permissions_are_those_of_open(tmp_path):
+    writer = NewFiles(tmp_path)
+    big = bytes(range(256)) * 40_000  # 10 MB: more than one write may take
+    writer.write("a/empty.txt", b"")
+    writer.write("a/b/c/big.bin", big)
+    (tmp_path / "by-open.txt").write_bytes(b"x")
+    assert (tmp_path / "a/empty.txt").read_bytes() == b""
+    assert (tmp_path / "a/b/c/big.bin").read_bytes() == big
+    expected = (tmp_path / "by-open.txt").stat().st_mode
+    assert (tmp_path / "a/empty.txt").stat().st_mode == expected
+    assert (tmp_path / "a/b/c/big.bin").stat().st_mode == expected
+
+
+def test_a_file_where_a_folder_should_be_is_an_error(tmp_path):
+    (tmp_path / "fi").write_bytes(b"not a folder")
+    with pytest.raises(OSError):
+        NewFiles(tmp_path).write("fi/index.html", b"x")

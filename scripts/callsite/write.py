@@ -34,7 +34,10 @@ def publish_atomically(site_dir: Path, build: Callable[[Path], None]) -> None:
 class NewFiles:
     """Writes files below ``root`` that must not exist yet (two outputs claiming one path is an
     error), making each folder once: a site is thousands of small files, and a check, a
-    ``mkdir`` and a ``Path`` per file were a third of the time of writing one."""
+    ``mkdir`` and a ``Path`` per file were a third of the time of writing one. Whole files go
+    straight to the file descriptor (``open()``'s buffered file object cost more than the write)."""
+
+    _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
     def __init__(self, root: Path):
         self.root = str(root)
@@ -45,14 +48,29 @@ class NewFiles:
         path = os.path.join(self.root, name)
         folder = os.path.dirname(path)
         if folder not in self._folders:
-            os.makedirs(folder, exist_ok=True)
+            self._make_folder(folder)
             self._folders.add(folder)
         try:
-            stream = open(path, "xb")
+            fd = os.open(path, self._FLAGS, 0o666)
         except FileExistsError:
             raise RuntimeError(f"two outputs claim {name}") from None
-        with stream:
-            if isinstance(data, bytes):
-                stream.write(data)
-            else:
+        if isinstance(data, bytes):
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+            finally:
+                os.close(fd)
+        else:
+            with open(fd, "wb") as stream:
                 stream.writelines(data)
+
+    @staticmethod
+    def _make_folder(folder: str) -> None:
+        try:
+            os.mkdir(folder)  # usually the parent is there: one system call
+        except FileExistsError:
+            if not os.path.isdir(folder):
+                raise
+        except FileNotFoundError:
+            os.makedirs(folder, exist_ok=True)
