@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import fnmatch
 
+import mkdocs.utils
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from callsite.mkdocs_adapter import _faster_theme_env
+from callsite.mkdocs_adapter import _faster_theme_env, _read_settings_once
 from conftest import CONFIG
 
 
@@ -26,3 +27,39 @@ def test_theme_files_are_the_same_without_walking_hidden_folders(tmp_path):
     assert pruned == full
     assert any(uri.startswith("assets/javascripts/") for uri, _ in full)
     assert not any(fnmatch.fnmatch(uri, "*/.*") or uri.startswith(".") for uri, _ in full)
+
+
+def _load(path, tmp_path):
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    return load_config(str(path), docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"))
+
+
+def test_settings_read_once_are_the_settings_mkdocs_reads(tmp_path):
+    from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
+
+    with open(CONFIG, "rb") as file:
+        expected = mkdocs_yaml_load(file)
+    _read_settings_once()
+    first = _load(CONFIG, tmp_path)
+    first.extra["callsite"]["agency"]["fi"] = "changed by one build"
+    first.theme["features"].append("changed.too")
+    second = _load(CONFIG, tmp_path)  # from what was kept: a fresh copy, not the changed one
+    assert second.extra["callsite"] == expected["extra"]["callsite"]
+    assert list(second.theme["features"]) == expected["theme"]["features"]
+    assert second.site_name == expected["site_name"] and second.plugins.keys() == first.plugins.keys()
+    assert mkdocs.utils.get_themes() == mkdocs.utils.get_themes.__wrapped__()
+    assert "material" in mkdocs.utils.get_theme_names()
+
+
+def test_settings_with_tags_or_a_new_text_are_read_again(tmp_path, monkeypatch):
+    _read_settings_once()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: !ENV [CALLSITE_TEST_SITE_NAME, unset]\ntheme: {name: material}\n", encoding="utf-8")
+    monkeypatch.setenv("CALLSITE_TEST_SITE_NAME", "first")
+    assert _load(config, tmp_path).site_name == "first"
+    monkeypatch.setenv("CALLSITE_TEST_SITE_NAME", "second")
+    assert _load(config, tmp_path).site_name == "second"
+    config.write_text("site_name: Plain\ntheme: {name: material}\n", encoding="utf-8")
+    assert _load(config, tmp_path).site_name == "Plain"
+    config.write_text("site_name: Edited\ntheme: {name: material}\n", encoding="utf-8")
+    assert _load(config, tmp_path).site_name == "Edited"

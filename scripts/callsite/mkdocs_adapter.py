@@ -15,6 +15,8 @@ the fast path can never silently drift from what Material would render.
 
 from __future__ import annotations
 
+import copy
+import functools
 import gzip
 import hashlib
 import logging
@@ -28,6 +30,8 @@ from pathlib import Path
 import jinja2
 import orjson
 from markupsafe import escape
+import mkdocs.config.defaults
+import mkdocs.utils
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
@@ -226,10 +230,41 @@ def _write_sitemap(out_dir: Path, base_url: str, paths: list[str]) -> None:
         packed.write(xml)
 
 
+def _read_settings_once() -> None:
+    """MkDocs reads ``mkdocs.yml`` (with PyYAML's pure-Python parser) and lists the installed
+    themes (reading every package's entry points) in each ``load_config``: in the warm-up and
+    again in each language's build, 20 ms each time here. Within one run both answers are the
+    same every time, so the first ones are kept (a copy of the settings for each build; a file
+    with tags or ``INHERIT``, whose values depend on more than its text, is read each time)."""
+    read_yaml = mkdocs.config.defaults.yaml_load
+    if getattr(read_yaml, "callsite_once", False):
+        return
+    known: dict[tuple, dict] = {}
+
+    def yaml_load(source, loader=None):
+        text = source.read() if hasattr(source, "read") else source
+        tag, inherit = (b"!", b"INHERIT") if isinstance(text, bytes) else ("!", "INHERIT")
+        if tag in text or inherit in text:
+            if hasattr(source, "seek"):
+                source.seek(0)
+            return read_yaml(source, loader)
+        key = (getattr(source, "name", ""), text)
+        if key not in known:
+            known[key] = read_yaml(text, loader)
+        return copy.deepcopy(known[key])
+
+    yaml_load.callsite_once = True
+    mkdocs.config.defaults.yaml_load = yaml_load
+    themes = functools.cache(mkdocs.utils.get_themes.__wrapped__)
+    themes.cache_clear = lambda: None  # MkDocs clears it for each theme it loads
+    mkdocs.utils.get_themes = themes
+
+
 def warm_up(config_file: Path) -> None:
     """Read the MkDocs configuration once: that imports the theme, its plugins and the
     Markdown extensions, which each language build then has from the start."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    _read_settings_once()
     with tempfile.TemporaryDirectory(prefix="callsite-docs-") as docs_dir:
         load_config(str(config_file), docs_dir=docs_dir, site_dir=os.path.join(docs_dir, "..", "site"))
 
@@ -253,6 +288,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
     by the preview too) lets unchanged call pages skip filling: see :func:`_fill_changed`.
     """
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    _read_settings_once()
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # any date MkDocs prints follows "now", not the clock
     pages = iter(pages)
     others: list[SitePage] = []
