@@ -153,3 +153,36 @@ def test_date_patterns_agree_with_the_parser(text):
     assert validator(DATE_PATTERN).is_valid(text) == parses(parse_date)
     assert validator(MOMENT_PATTERN).is_valid(text) == parses(lambda t: parse_moment(t, time_required=False))
     assert validator(DEADLINE_PATTERN).is_valid(text) == parses(lambda t: parse_moment(t, time_required=True))
+
+
+def test_field_docs_read_on_demand_are_those_pydantic_reads_at_import():
+    """The model reads its fields' docstrings when a hint or the schema needs them; a copy of the
+    model with pydantic's use_attribute_docstrings gives every field the same description."""
+    import importlib.util
+    import sys
+
+    import callsite.model as model
+
+    source = Path(model.__file__).read_text(encoding="utf-8")
+    config = 'extra="forbid", frozen=True, arbitrary_types_allowed=True,'
+    assert source.count(config) == 1
+    spec = importlib.util.spec_from_loader("callsite._model_with_docstrings", loader=None)
+    copy = importlib.util.module_from_spec(spec)
+    copy.__file__ = model.__file__  # pydantic finds each class's source through its module's file
+    copy.__package__ = "callsite"
+    sys.modules[spec.name] = copy
+    try:
+        exec(compile(source.replace(config, config + " use_attribute_docstrings=True,"), model.__file__, "exec"),
+             copy.__dict__)
+        models = [name for name, value in vars(copy).items()
+                  if isinstance(value, type) and issubclass(value, copy.Strict) and value is not copy.Strict]
+        assert len(models) > 15
+        described = 0
+        for name in models:
+            for field, info in getattr(copy, name).model_fields.items():
+                assert model.field_description(getattr(model, name), field) == info.description, (name, field)
+                described += info.description is not None
+        assert described > 50
+        assert model.field_description(model.Call, "no_such_field") is None
+    finally:
+        del sys.modules[spec.name]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import Call, Vocabulary
+from .model import Call, Vocabulary, describe_fields
 
 CALL_SCHEMA_FILE = "_schema.json"
 VOCABULARY_SCHEMA_FILE = "_vocabulary.schema.json"
@@ -34,6 +34,7 @@ def _with_dialect(schema: dict, comment: str) -> dict:
 
 def call_schema(vocabulary: Vocabulary | None = None) -> dict:
     """The JSON Schema of one call file; with ``vocabulary``, tags and applicant types are enumerated."""
+    describe_fields()
     schema = Call.model_json_schema(mode="validation")
     if vocabulary is not None:
         schema["properties"]["tags"]["items"]["enum"] = sorted(vocabulary.tags)
@@ -43,6 +44,7 @@ def call_schema(vocabulary: Vocabulary | None = None) -> dict:
 
 
 def vocabulary_schema() -> dict:
+    describe_fields()
     return _with_dialect(Vocabulary.model_json_schema(mode="validation"),
                          "Generated from the data model by `callsite schema`; do not edit by hand.")
 

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .callfiles import PLACEHOLDER, UNIQUE_FIELDS, VOCABULARY_FILE, ParsedAhead, call_files, display_path
-from .model import LANGUAGES, Call, Vocabulary
+from .model import LANGUAGES, Call, Vocabulary, field_description
 from .problems import InputError, Problem
 from .yamlsource import Document, describe, format_path, load_document
 
@@ -85,9 +85,9 @@ def _problem_from_error(error: dict, doc: Document, file: str, root: type[BaseMo
         else:
             message = f"the required field {name!r} is missing"
             model = _model_at(root, loc[:-1])
-            field = model.model_fields.get(name) if model else None
-            if field is not None and field.description:
-                hint = f"{name}: {field.description.splitlines()[0]}"
+            description = field_description(model, name) if model else None
+            if description:
+                hint = f"{name}: {description.splitlines()[0]}"
         line, column = doc.mark_of(loc[:-1])
     elif kind == "extra_forbidden":
         message = f"unknown field {name!r}"
@@ -270,8 +270,8 @@ def _placeholder_problems(doc: Document, file: str, paths: list[tuple]) -> list[
             names.pop()
         name = names[-1] if names else ""
         model = _model_at(Call, tuple(names[:-1])) if name else None
-        field_info = model.model_fields.get(name) if model else None
-        hint = f"{name}: {' '.join(field_info.description.split())}" if field_info and field_info.description else ""
+        description = field_description(model, name) if model else None
+        hint = f"{name}: {' '.join(description.split())}" if description else ""
         problems.append(Problem(file, line, column, format_path(path),
                                 f"fill in this value: it still holds the placeholder {_raw(doc.data, path)!r}",
                                 hint or "write the real value, or delete the field if it is optional"))
