@@ -63,3 +63,39 @@ def test_settings_with_tags_or_a_new_text_are_read_again(tmp_path, monkeypatch):
     assert _load(config, tmp_path).site_name == "Plain"
     config.write_text("site_name: Edited\ntheme: {name: material}\n", encoding="utf-8")
     assert _load(config, tmp_path).site_name == "Edited"
+
+
+def test_topic_pages_filled_from_one_template_are_what_material_renders(tmp_path, monkeypatch):
+    """MkDocs renders one topic page and a template; the other topic pages are filled in and
+    come out byte for byte as when MkDocs renders every one of them."""
+    import mkdocs.commands.build as mkdocs_build
+
+    from callsite import mkdocs_adapter
+    from conftest import FIXTURE_CALLS, build
+
+    monkeypatch.setenv("CALLSITE_JOBS", "1")  # one process, so that the pages MkDocs renders are seen here
+    rendered: list[str] = []
+    build_page = mkdocs_build._build_page
+
+    def counting(file, config, *args, **kwargs):
+        rendered.append(file.file.src_uri)
+        return build_page(file, config, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", counting)
+    build(FIXTURE_CALLS, tmp_path / "filled", "2.12.2026 klo 10.00")
+    filled_renders = list(rendered)
+    rendered.clear()
+    monkeypatch.setattr(mkdocs_adapter, "_shared_topic_template", lambda lang, pages: None)
+    build(FIXTURE_CALLS, tmp_path / "rendered", "2.12.2026 klo 10.00")
+
+    topics = {lang: sorted((tmp_path / "rendered" / lang / section).glob("*/index.html"))
+              for lang, section in (("fi", "aiheet"), ("sv", "teman"))}
+    assert all(len(pages) >= 3 for pages in topics.values()), topics
+    for lang, pages in topics.items():
+        for page in pages:
+            relative = page.relative_to(tmp_path / "rendered")
+            assert (tmp_path / "filled" / relative).read_bytes() == page.read_bytes(), relative
+        assert not (tmp_path / "filled" / lang / relative.parts[1] / mkdocs_adapter.TEMPLATE_SLUG).exists()
+    topic_renders = [uri for uri in filled_renders if uri.startswith(("aiheet/", "teman/"))]
+    assert len(topic_renders) == 2 * 2  # per language: the template and the first topic page
+    assert len([uri for uri in rendered if uri.startswith(("aiheet/", "teman/"))]) == sum(map(len, topics.values()))

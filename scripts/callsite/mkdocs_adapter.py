@@ -11,6 +11,8 @@ whose per-page values are placeholders, and one real call page (the *probe*).
 All other call pages are the template with the placeholders filled in. The
 probe must come out byte-identical to the filled template, or the build fails:
 the fast path can never silently drift from what Material would render.
+Topic pages (one per tag, the same depth in one section, also out of the navigation)
+go the same way, with a template and a probe of their own.
 """
 
 from __future__ import annotations
@@ -28,10 +30,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
-import orjson
-from markupsafe import escape
 import mkdocs.config.defaults
 import mkdocs.utils
+import orjson
+from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
@@ -67,12 +69,13 @@ def _src_uri(path: str) -> str:
 class _GeneratedPages(BasePlugin):
     """Feeds our pages to MkDocs and points the language switcher at each page's counterpart."""
 
-    def __init__(self, pages: list[SitePage], template_src: str | None):
+    def __init__(self, pages: list[SitePage], template_srcs: Iterable[str]):
         super().__init__()
         self.by_src = {_src_uri(page.path): page for page in pages}
         self.held: dict[str, str] = {}
-        self.template_src = template_src
-        self.template_html: str | None = None
+        self.template_srcs = set(template_srcs)
+        self.template_html: dict[str, str] = {}
+        """Source URI of each template page -> its finished HTML."""
 
     def on_files(self, files, config):
         for src_uri in self.by_src:
@@ -125,8 +128,8 @@ class _GeneratedPages(BasePlugin):
             if "data-search-" in body:
                 body = SEARCH_ATTRIBUTES.sub("", body)  # what Material's search plugin does to content
             output = output.replace(token, body)
-        if page.file.src_uri == self.template_src:
-            self.template_html = output
+        if page.file.src_uri in self.template_srcs:
+            self.template_html[page.file.src_uri] = output
         return output
 
 
@@ -167,12 +170,34 @@ def _faster_theme_env(theme, cache_dir: Path | None) -> None:
     theme.get_env = patched
 
 
-def _template_page(lang: str, section: str) -> SitePage:
+def _template_page(lang: str, section: str, kind: str = "call") -> SitePage:
+    """A page of ``kind`` at ``section/<template slug>/`` whose per-page values are placeholders
+    (topic pages have no description of their own: theirs is left empty, as on them)."""
     return SitePage(
         lang=lang, path=f"{section}/{TEMPLATE_SLUG}/", title=TOKENS["title"], body=TOKENS["content"],
-        kind="call", alternates={other: TOKENS[f"alt-{other}"] for other in LANGUAGE_NAMES},
-        description=TOKENS["description"], head=TOKENS["head"],
+        kind=kind, alternates={other: TOKENS[f"alt-{other}"] for other in LANGUAGE_NAMES},
+        description=TOKENS["description"] if kind == "call" else "", head=TOKENS["head"],
     )
+
+
+def _shared_topic_template(lang: str, pages: list[SitePage]) -> SitePage | None:
+    """The template for the topic pages when they can share one (like call pages: the same
+    depth in one section, out of the navigation, no description, a body with its own
+    heading and nothing Material's search plugin would strip); None to render each."""
+    topics = [page for page in pages if page.kind == "topic"]
+    if len(topics) < 3:
+        return None
+    section = topics[0].path.split("/")[0]
+    if not all(page.path.count("/") == 2 and page.path.split("/")[0] == section and not page.description
+               and "<h1" in page.body and "data-search-" not in page.body for page in topics):
+        return None
+    return _template_page(lang, section, kind="topic")
+
+
+def _check_probe(filler: _Filler, probe: SitePage, engine_out: Path, what: str) -> None:
+    if filler.fill(probe).encode("utf-8") != (engine_out / probe.path / "index.html").read_bytes():
+        raise RuntimeError(f"the fast {what}-page path no longer matches Material's output for {probe.path}; "
+                           "a theme override probably prints a per-page value the template does not mark")
 
 
 class _Filler:
@@ -305,6 +330,15 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
     calls = (_call_shape(page, template.path.split("/")[0]) for page in pages) if template else iter(())
     search_entries = [(probe.path, probe.title, probe.search_text)] if probe else []
     paths = [page.path for page in others] + ([probe.path] if probe else [])
+    # Topic pages share one chrome too: MkDocs renders their template and the first of them
+    # (the probe), and the others are filled in, as call pages are.
+    topic_template = _shared_topic_template(chrome.lang, others)
+    filled_topics: list[SitePage] = []
+    if topic_template is not None:
+        topics = [page for page in others if page.kind == "topic"]
+        topic_probe, filled_topics = topics[0], topics[1:]
+        skipped = {id(page) for page in filled_topics}
+        others = [page for page in others if id(page) not in skipped]
 
     def rest_of_calls():
         for page in calls:
@@ -312,8 +346,8 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             paths.append(page.path)
             yield page
 
-    mkdocs_pages = others + ([template, probe] if probe else [])
-    plugin = _GeneratedPages(mkdocs_pages, _src_uri(template.path) if template else None)
+    mkdocs_pages = others + ([topic_template] if topic_template else []) + ([template, probe] if probe else [])
+    plugin = _GeneratedPages(mkdocs_pages, [_src_uri(page.path) for page in (template, topic_template) if page])
     base_url = f"{site_url}{chrome.lang}/"
     with tempfile.TemporaryDirectory(prefix="callsite-docs-") as docs_dir, \
             tempfile.TemporaryDirectory(prefix="callsite-scratch-") as scratch:
@@ -341,15 +375,21 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
         # The listings are written: free them (megabytes at 5,000 calls) before the call pages stream.
         del others, mkdocs_pages
         plugin.by_src.clear()
-        filler = None
+        if topic_template is not None:
+            shutil.rmtree(engine_out / topic_template.path)
+            topic_filler = _Filler(plugin.template_html[_src_uri(topic_template.path)], topic_template)
+            _check_probe(topic_filler, topic_probe, engine_out, "topic")
+            topic_writer = NewFiles(engine_out)
+            for page in filled_topics:
+                topic_writer.write(f"{page.path}index.html", topic_filler.fill(page).encode("utf-8"))
+            del filled_topics
+        filler = call_template_html = None
         if probe is not None:
-            assert template is not None and plugin.template_html is not None
+            assert template is not None
+            call_template_html = plugin.template_html[_src_uri(template.path)]
             shutil.rmtree(engine_out / template.path)
-            filler = _Filler(plugin.template_html, template)
-            probe_file = engine_out / probe.path / "index.html"
-            if filler.fill(probe).encode("utf-8") != probe_file.read_bytes():
-                raise RuntimeError(f"the fast call-page path no longer matches Material's output for {probe.path}; "
-                                   "a theme override probably prints a per-page value the template does not mark")
+            filler = _Filler(call_template_html, template)
+            _check_probe(filler, probe, engine_out, "call")
         filled = ((f"{page.path}index.html", filler.fill(page).encode("utf-8")) for page in rest_of_calls()) \
             if filler else iter(())
         kept: set[str] = set()
@@ -361,7 +401,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
         elif reuse is None or filler is None:
             produced = dict(filled)
         else:
-            produced = _fill_changed(filler, rest_of_calls(), plugin.template_html, written, reuse, kept)
+            produced = _fill_changed(filler, rest_of_calls(), call_template_html, written, reuse, kept)
         _write_search_index(engine_out, search_entries)
         _write_sitemap(engine_out, base_url, paths)
         if produced is not None:
