@@ -85,7 +85,7 @@ def test_topic_pages_filled_from_one_template_are_what_material_renders(tmp_path
     build(FIXTURE_CALLS, tmp_path / "filled", "2.12.2026 klo 10.00")
     filled_renders = list(rendered)
     rendered.clear()
-    monkeypatch.setattr(mkdocs_adapter, "_shared_topic_template", lambda lang, pages: None)
+    monkeypatch.setattr(mkdocs_adapter, "_shared_topic_template", lambda chrome, pages: None)
     build(FIXTURE_CALLS, tmp_path / "rendered", "2.12.2026 klo 10.00")
 
     topics = {lang: sorted((tmp_path / "rendered" / lang / section).glob("*/index.html"))
@@ -99,3 +99,30 @@ def test_topic_pages_filled_from_one_template_are_what_material_renders(tmp_path
     topic_renders = [uri for uri in filled_renders if uri.startswith(("aiheet/", "teman/"))]
     assert len(topic_renders) == 2 * 2  # per language: the template and the first topic page
     assert len([uri for uri in rendered if uri.startswith(("aiheet/", "teman/"))]) == sum(map(len, topics.values()))
+
+
+def test_topic_pages_share_a_template_only_when_their_chrome_can_be_the_same():
+    from dataclasses import replace
+
+    from callsite.mkdocs_adapter import _shared_topic_template
+    from callsite.render import Chrome, SitePage
+
+    chrome = Chrome(lang="fi", site_name="S", copyright="©", nav=(("Etusivu", ""), ("Aiheet", "aiheet/")),
+                    not_found_body="", home_urls={})
+    topics = [SitePage("fi", f"aiheet/{tag}/", f"Aihe {tag}", f"<h1>{tag}</h1>", "topic", {}, "")
+              for tag in ("a", "b", "c")]
+    template = _shared_topic_template(chrome, topics)
+    assert template is not None and template.kind == "topic" and template.path.startswith("aiheet/")
+    assert template.description == ""
+    refused = [
+        topics[:2],  # too few to be worth a template
+        topics[:2] + [replace(topics[2], path="muut/c/")],  # another section
+        topics[:2] + [replace(topics[2], path="aiheet/c/d/")],  # another depth
+        topics[:2] + [replace(topics[2], description="Kuvaus")],
+        topics[:2] + [replace(topics[2], body="<p>no heading of its own</p>")],
+        topics[:2] + [replace(topics[2], body='<h1 data-search-exclude="">c</h1>')],
+    ]
+    for pages in refused:
+        assert _shared_topic_template(chrome, pages) is None, pages
+    in_nav = replace(chrome, nav=chrome.nav + (("A", "aiheet/a/"),))
+    assert _shared_topic_template(in_nav, topics) is None

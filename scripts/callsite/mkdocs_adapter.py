@@ -180,7 +180,7 @@ def _template_page(lang: str, section: str, kind: str = "call") -> SitePage:
     )
 
 
-def _shared_topic_template(lang: str, pages: list[SitePage]) -> SitePage | None:
+def _shared_topic_template(chrome: Chrome, pages: list[SitePage]) -> SitePage | None:
     """The template for the topic pages when they can share one (like call pages: the same
     depth in one section, out of the navigation, no description, a body with its own
     heading and nothing Material's search plugin would strip); None to render each."""
@@ -188,10 +188,12 @@ def _shared_topic_template(lang: str, pages: list[SitePage]) -> SitePage | None:
     if len(topics) < 3:
         return None
     section = topics[0].path.split("/")[0]
-    if not all(page.path.count("/") == 2 and page.path.split("/")[0] == section and not page.description
-               and "<h1" in page.body and "data-search-" not in page.body for page in topics):
+    in_nav = {path for _, path in chrome.nav}
+    if not all(page.path.count("/") == 2 and page.path.split("/")[0] == section and page.path not in in_nav
+               and not page.description and "<h1" in page.body and "data-search-" not in page.body
+               for page in topics):
         return None
-    return _template_page(lang, section, kind="topic")
+    return _template_page(chrome.lang, section, kind="topic")
 
 
 def _check_probe(filler: _Filler, probe: SitePage, engine_out: Path, what: str) -> None:
@@ -332,7 +334,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
     paths = [page.path for page in others] + ([probe.path] if probe else [])
     # Topic pages share one chrome too: MkDocs renders their template and the first of them
     # (the probe), and the others are filled in, as call pages are.
-    topic_template = _shared_topic_template(chrome.lang, others)
+    topic_template = _shared_topic_template(chrome, others)
     filled_topics: list[SitePage] = []
     if topic_template is not None:
         topics = [page for page in others if page.kind == "topic"]

@@ -375,7 +375,6 @@ class Vocabulary(Strict):
     """Applicant types: key -> labels (plural, lowercase: "kunnat" / "kommuner")."""
 
 
-
 @functools.cache
 def _attribute_docstrings() -> dict[str, dict[str, str]]:
     """Class name -> field name -> the docstring written right under the field, as pydantic's
