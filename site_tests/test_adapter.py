@@ -85,7 +85,7 @@ def test_topic_pages_filled_from_one_template_are_what_material_renders(tmp_path
     build(FIXTURE_CALLS, tmp_path / "filled", "2.12.2026 klo 10.00")
     filled_renders = list(rendered)
     rendered.clear()
-    monkeypatch.setattr(mkdocs_adapter, "_shared_topic_template", lambda chrome, pages: None)
+    monkeypatch.setattr(mkdocs_adapter, "_shared_topic_template", lambda chrome, topics: None)
     build(FIXTURE_CALLS, tmp_path / "rendered", "2.12.2026 klo 10.00")
 
     topics = {lang: sorted((tmp_path / "rendered" / lang / section).glob("*/index.html"))

@@ -180,11 +180,10 @@ def _template_page(lang: str, section: str, kind: str = "call") -> SitePage:
     )
 
 
-def _shared_topic_template(chrome: Chrome, pages: list[SitePage]) -> SitePage | None:
+def _shared_topic_template(chrome: Chrome, topics: list[SitePage]) -> SitePage | None:
     """The template for the topic pages when they can share one (like call pages: the same
     depth in one section, out of the navigation, no description, a body with its own
     heading and nothing Material's search plugin would strip); None to render each."""
-    topics = [page for page in pages if page.kind == "topic"]
     if len(topics) < 3:
         return None
     section = topics[0].path.split("/")[0]
@@ -334,10 +333,10 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
     paths = [page.path for page in others] + ([probe.path] if probe else [])
     # Topic pages share one chrome too: MkDocs renders their template and the first of them
     # (the probe), and the others are filled in, as call pages are.
-    topic_template = _shared_topic_template(chrome, others)
+    topics = [page for page in others if page.kind == "topic"]
+    topic_template = _shared_topic_template(chrome, topics)
     filled_topics: list[SitePage] = []
     if topic_template is not None:
-        topics = [page for page in others if page.kind == "topic"]
         topic_probe, filled_topics = topics[0], topics[1:]
         skipped = {id(page) for page in filled_topics}
         others = [page for page in others if id(page) not in skipped]
@@ -375,7 +374,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
         config.plugins["callsite"] = plugin
         mkdocs_build(config)
         # The listings are written: free them (megabytes at 5,000 calls) before the call pages stream.
-        del others, mkdocs_pages
+        del others, mkdocs_pages, topics
         plugin.by_src.clear()
         if topic_template is not None:
             shutil.rmtree(engine_out / topic_template.path)
@@ -384,7 +383,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             topic_writer = NewFiles(engine_out)
             for page in filled_topics:
                 topic_writer.write(f"{page.path}index.html", topic_filler.fill(page).encode("utf-8"))
-            del filled_topics
+            del filled_topics, topic_probe
         filler = call_template_html = None
         if probe is not None:
             assert template is not None
