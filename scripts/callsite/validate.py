@@ -19,7 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .callfiles import PLACEHOLDER, UNIQUE_FIELDS, VOCABULARY_FILE, ParsedAhead, call_files, display_path
+from .callfiles import (PLACEHOLDER, UNIQUE_FIELDS, VOCABULARY_FILE, ParsedAhead, call_files, display_path,
+                        parse_for_handover)
 from .model import LANGUAGES, Call, Vocabulary, field_description
 from .problems import InputError, Problem
 from .yamlsource import Document, describe, format_path, load_document
@@ -349,7 +350,13 @@ def _load_one(path: Path, vocabulary: Vocabulary | None, cache: LoadCache) -> tu
 
 
 def _load_with_data(path: Path, vocabulary: Vocabulary | None) -> tuple:
-    """(call or None, its plain data, marks of the unique fields, problems)."""
+    """(call or None, its plain data, marks of the unique fields, problems): parsed without
+    the marks first, as the other process parses, since a valid file needs none of them."""
+    return _check_handed_over(path, parse_for_handover(path), vocabulary)
+
+
+def _load_marked(path: Path, vocabulary: Vocabulary | None) -> tuple:
+    """:func:`_load_with_data` with every mark at hand (to report the problems of a file)."""
     call, doc, found = load_call(path, vocabulary)
     if call is None:
         return None, None, {}, found
@@ -358,27 +365,29 @@ def _load_with_data(path: Path, vocabulary: Vocabulary | None) -> tuple:
 
 
 class _MarksWanted(Exception):
-    """A check found a problem in a file parsed by the other process: reporting it needs the marks."""
+    """A check found a problem in a file parsed without its marks: reporting it needs them."""
 
 
 class _Unmarked(Document):
-    """The plain data the other process sent: enough to check, not to say where a problem is."""
+    """The plain data of a file: enough to check, not to say where a problem is."""
 
     def mark_of(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
         raise _MarksWanted
 
 
 def _check_handed_over(path: Path, sent: tuple, vocabulary: Vocabulary | None) -> tuple:
-    """``_load_with_data(path, vocabulary)`` for a file the other process parsed (see
-    :mod:`callsite.callfiles`): the same call from its data, or, if anything in it is wrong,
-    the same problems, from parsing the file again here."""
+    """``_load_marked(path, vocabulary)`` for a file parsed without its marks (here or by the
+    other process, see :mod:`callsite.callfiles`): the same call from its data, or, if
+    anything in it is wrong, the same problems, from parsing the file again with them."""
     data, problems, marks, may_hold_placeholder = sent
     if problems:
         return None, None, {}, problems
     try:  # the checks of a plain load; each asks for a mark only to report a problem
-        call, _ = _check_call(_Unmarked(data), display_path(path), vocabulary, may_hold_placeholder)
+        call, problems = _check_call(_Unmarked(data), display_path(path), vocabulary, may_hold_placeholder)
     except _MarksWanted:
-        return _load_with_data(path, vocabulary)
+        return _load_marked(path, vocabulary)
+    if problems:  # (every check asks for its mark; should one not, it is reported as in a plain load)
+        return _load_marked(path, vocabulary)
     return call, data, marks, []
 
 

@@ -47,27 +47,56 @@ for _tag, _regexp, _first in (
 _STD = "tag:yaml.org,2002:"
 
 
-def _resolve(self, kind, value, implicit):
+_STR, _SEQ, _MAP = _STD + "str", _STD + "seq", _STD + "map"
+_KNOWN_PLAIN: dict[str, str] = {}
+"""Tags of short plain scalars already resolved (field names above all: ``fi``, ``title``)."""
+_KNOWN_PLAIN_MAX = 4096
+
+
+def _resolve(kind, value, implicit):
     """PyYAML's ``Resolver.resolve`` for our table, without its general machinery.
 
     The C parser calls this once per node; it dominated loading (``callsite check`` of
     1,000 calls). Same answers: plain scalars by first character and pattern, quoted
-    scalars are text; we have no path resolvers.
+    scalars are text. A static method: the parser calls it through the loader, and
+    binding it to the loader each time cost a tenth of parsing.
     """
     if kind is yaml.ScalarNode:
         if implicit[0]:
-            for tag, regexp in _RESOLVERS_BY_FIRST.get(value[:1], ()):
+            tag = _KNOWN_PLAIN.get(value)
+            if tag is not None:
+                return tag
+            tag = _STR
+            for candidate, regexp in _RESOLVERS_BY_FIRST.get(value[:1], ()):
                 if regexp.match(value):
-                    return tag
-        return _STD + "str"
-    return _STD + ("seq" if kind is yaml.SequenceNode else "map")
+                    tag = candidate
+                    break
+            if len(value) <= 32 and len(_KNOWN_PLAIN) < _KNOWN_PLAIN_MAX:
+                _KNOWN_PLAIN[value] = tag
+            return tag
+        return _STR
+    return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
 _RESOLVERS_BY_FIRST = _CoreSchemaLoader.yaml_implicit_resolvers
-_CoreSchemaLoader.resolve = _resolve
-_STR = _STD + "str"
+_CoreSchemaLoader.resolve = staticmethod(_resolve)
+# We have no path resolvers, so PyYAML's bookkeeping for them, two Python calls per node, does
+# nothing: built-ins that take the same arguments and do nothing either stand in (the parser
+# ignores what they return). A built-in is not bound to the loader, so it gets just those.
+_CoreSchemaLoader.descend_resolver = {}.get  # (parent node, index) -> None
+_CoreSchemaLoader.ascend_resolver = tuple  # () -> ()
 _MERGE = _STD + "merge"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+_PATTERNS = {tag: regexp for resolvers in _RESOLVERS_BY_FIRST.values() for tag, regexp in resolvers}
+_TAG_NAMES = {_STD + "int": "a whole number", _STD + "float": "a number", _STD + "bool": "true or false",
+              _STD + "null": "empty"}
+
+
+def _fits_its_tag(node: yaml.ScalarNode) -> bool:
+    """Whether a scalar is written as its tag wants: always so for one resolved from its text;
+    one tagged by hand (``!!int twelve``) may not be."""
+    pattern = _PATTERNS.get(node.tag)
+    return pattern is None or pattern.match(node.value) is not None
 
 Path_ = tuple  # a field path such as ("rounds", 0, "closes")
 
@@ -157,6 +186,11 @@ class _Walker:
                          "remove the tag (the word starting with !)")
             return None
         if isinstance(node, yaml.ScalarNode):
+            if not _fits_its_tag(node):
+                self.problem(node.start_mark, path, f"{node.value!r} is not {_TAG_NAMES[node.tag]}, "
+                             f"as its YAML tag {node.tag.replace(_STD, '!!')} says",
+                             "remove the tag (the word starting with !)")
+                return None
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.child(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
@@ -228,9 +262,8 @@ def format_path(path: tuple) -> str:
     return text
 
 
-def load_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
-    """Parse ``path``; return the document, or ``None`` and the problems found."""
-    file = display or str(path)
+def _read(path: Path, file: str) -> tuple[str | None, list[Problem]]:
+    """The text of ``path``, or None and why it cannot be read as a call file."""
     try:
         size = path.stat().st_size
     except OSError as error:
@@ -248,6 +281,11 @@ def load_document(path: Path, display: str | None = None) -> tuple[Document | No
                               "save the file as UTF-8 in your editor")]
     if "\x00" in text:
         return None, [Problem(file, 0, 0, "", "the file contains NUL characters; it is not a text file")]
+    return text, []
+
+
+def _compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The node tree of ``text``, or None and the syntax problem."""
     try:
         node = yaml.compose(text, Loader=_CoreSchemaLoader)
     except yaml.MarkedYAMLError as error:
@@ -262,9 +300,107 @@ def load_document(path: Path, display: str | None = None) -> tuple[Document | No
         return None, [Problem(file, 0, 0, "", f"the data is nested too deeply")]
     if node is None:
         return None, [Problem(file, 0, 0, "", "the file is empty")]
+    return node, []
+
+
+def _walk(node: yaml.Node, file: str) -> tuple[Document | None, list[Problem]]:
     walker = _Walker(file)
     data = walker.walk(node, ())
     if walker.problems:
         return None, walker.problems
     walker.doc.data = data
     return walker.doc, []
+
+
+def load_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Parse ``path``; return the document, or ``None`` and the problems found."""
+    file = display or str(path)
+    text, problems = _read(path, file)
+    if text is None:
+        return None, problems
+    node, problems = _compose(text, file)
+    if node is None:
+        return None, problems
+    return _walk(node, file)
+
+
+@dataclass
+class PlainDocument:
+    """The data of a file without most of its marks (see :func:`load_plain`)."""
+
+    data: Any
+    marks: dict[tuple, tuple[int, int]]
+    """For each path asked for, what :meth:`Document.mark_of` gives."""
+    text: str
+    """The file's text, as read."""
+
+
+class _Unusual(Exception):
+    """What only the full walk reports (an alias, a tag, a key given twice ...)."""
+
+
+def load_plain(path: Path, display: str, marked: tuple[tuple, ...]) -> tuple[PlainDocument | None, list[Problem]]:
+    """:func:`load_document` for when the marks are wanted only for the paths ``marked``:
+    the same data, or the same problems, in about half the time of its walk. A valid file
+    needs no other mark; one with a problem is walked again in full to say where it is."""
+    text, problems = _read(path, display)
+    if text is None:
+        return None, problems
+    node, problems = _compose(text, display)
+    if node is None:
+        return None, problems
+    try:
+        data = _plain(node, 0, set())
+    except _Unusual:
+        doc, problems = _walk(node, display)
+        if doc is None:
+            return None, problems
+        return PlainDocument(doc.data, {path: doc.mark_of(path) for path in marked}, text), []
+    return PlainDocument(data, {path: _mark_at(node, path) for path in marked}, text), []
+
+
+def _plain(node: yaml.Node, depth: int, seen: set[int]) -> Any:
+    """What :meth:`_Walker.walk` gives for ``node`` when it finds no problem; else raise :class:`_Unusual`."""
+    key = id(node)
+    if key in seen or depth > MAX_DEPTH or node.tag not in _ALLOWED_TAGS:
+        raise _Unusual
+    seen.add(key)
+    kind = node.__class__
+    if kind is yaml.ScalarNode:
+        if node.tag == _STR:
+            return node.value
+        if not _fits_its_tag(node):
+            raise _Unusual
+        return _Walker.scalar(node)
+    depth += 1
+    if kind is yaml.SequenceNode:
+        return [_plain(item, depth, seen) for item in node.value]
+    if kind is not yaml.MappingNode:
+        raise _Unusual
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value
+        if key_node.tag == _MERGE or not isinstance(key_node, yaml.ScalarNode) or key in result:
+            raise _Unusual
+        if value_node.tag == _STR and value_node.__class__ is yaml.ScalarNode and depth <= MAX_DEPTH:
+            # a text value, the usual case, without a call
+            if id(value_node) in seen:
+                raise _Unusual
+            seen.add(id(value_node))
+            result[key] = value_node.value
+        else:
+            result[key] = _plain(value_node, depth, seen)
+    return result
+
+
+def _mark_at(node: yaml.Node, path: tuple) -> tuple[int, int]:
+    """:meth:`Document.mark_of` of ``path`` (field names only) in a tree :func:`_plain` accepted."""
+    mark = node.start_mark
+    for part in path:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        found = next((value for key, value in node.value if key.value == part), None)
+        if found is None:
+            break
+        node, mark = found, found.start_mark
+    return (mark.line + 1, mark.column + 1)
