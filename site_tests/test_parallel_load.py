@@ -161,33 +161,3 @@ def test_problems_in_files_the_other_process_parsed_read_the_same(scratch_calls,
     for path in [*edits, scratch_calls / "zz-copy.yaml"]:
         assert path.name in both.stderr
     assert "already used by" in both.stderr and "YAML syntax error" in both.stderr
-
-
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_turns_give_each_number_once_to_whichever_process_asks(monkeypatch, jobs):
-    monkeypatch.setenv("CALLSITE_JOBS", jobs)
-    turns = parallel.Turns(500)
-    read_end, write_end = os.pipe()
-    pid = os.fork() if jobs == "2" else None
-    if pid == 0:  # pragma: no cover (the other process: sends what it took)
-        os.close(read_end)
-        taken = []
-        while (number := turns.take()) is not None:
-            taken.append(number)
-        os.write(write_end, b",".join(str(n).encode() for n in taken) + b".")
-        os._exit(0)
-    os.close(write_end)
-    here = []
-    while (number := turns.take()) is not None:
-        here.append(number)
-    there: list[int] = []
-    if pid is not None:
-        received = b""
-        while not received.endswith(b"."):
-            received += os.read(read_end, 1 << 16)
-        os.waitpid(pid, 0)
-        there = [int(n) for n in received[:-1].split(b",") if n]
-    os.close(read_end)
-    assert sorted(here + there) == list(range(500))
-    assert here == sorted(here) and there == sorted(there)
-    assert turns.take() is None

@@ -1,8 +1,7 @@
 """One full build: render every page, hand them to the engine adapter, swap the result in.
 
 The two languages are independent sites, so each is rendered and written by its
-own process (``fork``: the validated catalog is shared, nothing is pickled); the files
-beside the pages are made by whichever process is free, this one first.
+own process (``fork``: the validated catalog is shared, nothing is pickled).
 ``CALLSITE_JOBS=1`` builds them one after the other in this process.
 """
 
@@ -13,20 +12,16 @@ import gc
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from .model import LANGUAGES
-from .outputs import FileGroup, check_outputs, file_groups
-from .parallel import Turns, fork_context, job_count
+from .outputs import check_outputs, render_language_files, render_shared_files
+from .parallel import fork_context, job_count
 from .render import Site, build_chrome, iter_pages, render_root_files, site_views
 from .settings import Settings, load_settings
 from .validate import Catalog
-from .write import NewFiles, move_into, publish_atomically
-
-ASIDE = ".callsite-files"
-"""Where the files beside the pages are written during a build (in its new folder), before they
-are moved into place."""
+from .write import NewFiles, publish_atomically
 
 
 def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_dir: Path,
@@ -55,28 +50,24 @@ def _build_site(catalog: Catalog, now: dt.datetime, config_file: Path, site_dir:
     site = Site(catalog, settings, preview=preview)
     check_outputs(site)
     views = site_views(site, now)
-    # The files beside the pages (root pages, open data, calendars, feeds) go to whichever
-    # process is free: this one after the warnings, a language's once its pages are written.
-    # They are written aside (the engine may clear a language's folder when it starts building
-    # it) and moved into place once every process is done.
-    groups = [lambda: _root_files(site), *file_groups(site, views, now)]
 
-    def build_language(lang: str, out: Path, turns: Turns) -> None:
+    def build_language(lang: str, out: Path) -> None:
         from .mkdocs_adapter import build_language as engine_build
 
         pages = iter_pages(site, views, now, languages=(lang,))
         engine_build(config_file, settings.site_url, build_chrome(site, lang, now), pages, out / lang,
                      int(now.timestamp()))
-        del pages  # written: let the files that follow reuse the memory (peak at 5,000 calls)
-        _write_groups(out / ASIDE, groups, turns)
+        del pages  # written: let the feeds and calendars reuse the memory (peak at 5,000 calls)
+        for files in render_language_files(site, views, now, lang):  # feeds, then calendars
+            _write_files(out, files)
 
-    def shared(out: Path, turns: Turns) -> None:
+    def shared(out: Path) -> None:
         meanwhile()
-        _write_groups(out / ASIDE, groups, turns)
+        _write_shared_files(out, site, views, now)
 
     def write(out: Path) -> None:
-        _run_per_language(build_language, out, shared, Turns(len(groups)))
-        move_into(out / ASIDE, out)
+        # The parent writes the shared files (beside fi/ and sv/) while the language builds run.
+        _run_per_language(build_language, out, lambda: shared(out))
 
     publish_atomically(site_dir, write)
 
@@ -91,34 +82,34 @@ def warm_up(config_file: Path) -> None:
     warm_up_locales()
 
 
-def _root_files(site: Site) -> dict[str, bytes]:
-    """The pages outside the language folders (the language choice, the 404 page)."""
-    return {name: text.encode("utf-8") for name, text in render_root_files(site).items()}
+def _write_shared_files(out: Path, site: Site, views, now: dt.datetime) -> None:
+    """The root pages and the open data (beside the language folders)."""
+    root = {name: text.encode("utf-8") for name, text in render_root_files(site).items()}
+    _write_files(out, {**root, **render_shared_files(site, views, now)})
 
 
-def _write_groups(out: Path, groups: list[Callable[[], FileGroup]], turns: Turns) -> None:
-    """Make and write the groups of files not yet taken by another process, one at a time."""
+def _write_files(out: Path, files: Mapping[str, bytes | Iterable[bytes]]) -> None:
+    """Write each file, from its bytes or from pieces of them made as they are written."""
     writer = NewFiles(out)
-    while (index := turns.take()) is not None:
-        for name, data in sorted(groups[index]().items()):
-            writer.write(name, data)
+    for name, data in sorted(files.items()):
+        writer.write(name, data)
 
 
-def _run_per_language(build_language, out: Path, shared, turns: Turns) -> None:
+def _run_per_language(build_language, out: Path, shared) -> None:
     """Run ``build_language`` for each language (in parallel when allowed), and ``shared`` meanwhile
-    (it writes only outside the language folders, and what ``turns`` gives it)."""
+    (it writes only outside the language folders)."""
     if job_count() == 1:
         for lang in LANGUAGES:
-            build_language(lang, out, turns)
-        shared(out, turns)
+            build_language(lang, out)
+        shared()
         return
     context = fork_context()
-    processes = {lang: context.Process(target=_child, args=(build_language, lang, out, turns), name=f"build-{lang}")
+    processes = {lang: context.Process(target=_child, args=(build_language, lang, out), name=f"build-{lang}")
                  for lang in LANGUAGES}
     for process in processes.values():
         process.start()
     try:
-        shared(out, turns)
+        shared()
     finally:
         failed = []
         for lang, process in processes.items():
@@ -129,9 +120,9 @@ def _run_per_language(build_language, out: Path, shared, turns: Turns) -> None:
         raise RuntimeError(f"building the {', '.join(failed)} site failed (see the error above)")
 
 
-def _child(build_language, lang: str, out: Path, turns: Turns) -> None:
+def _child(build_language, lang: str, out: Path) -> None:
     try:
-        build_language(lang, out, turns)
+        build_language(lang, out)
     except BaseException:  # report in full, then let the parent fail the build
         traceback.print_exc()
         sys.stderr.flush()

@@ -7,8 +7,7 @@ outputs claiming one path.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterator
 
 from .calendars import render_calendars
 from .model import LANGUAGES
@@ -18,31 +17,31 @@ from .opendata import open_data_files
 from .render import Site
 from .status import CallView
 
-FileGroup = Mapping[str, "bytes | Iterable[bytes]"]
-"""Site-relative path -> the file's bytes, or pieces of them."""
-
 
 def check_outputs(site: Site) -> None:
     """Refuse settings that would ship something broken, before anything is written."""
     require_endpoint(site.settings, site.preview)  # a form that posts nowhere must never ship
 
 
-def file_groups(site: Site, views: list[CallView], now: dt.datetime) -> list[Callable[[], FileGroup]]:
-    """The files beside the pages, in groups that are each made and written in one go, by
-    whichever process of a build is free: the open data (its pieces of bytes made as they are
-    written, so a build never holds the long JSON), then each language's calendars, then feeds."""
-    groups: list[Callable[[], FileGroup]] = [functools.partial(open_data_files, site, views, now)]
-    groups += [functools.partial(render_calendars, site, views, now, (lang,)) for lang in LANGUAGES]
-    groups += [functools.partial(render_feeds, site, views, now, (lang,)) for lang in LANGUAGES]
-    return groups
+def render_language_files(site: Site, views: list[CallView], now: dt.datetime, lang: str) -> Iterator[dict[str, bytes]]:
+    """The feeds, then the calendars of one language (each language's build renders its own;
+    one group at a time, so that a build never holds both)."""
+    yield render_feeds(site, views, now, (lang,))
+    yield render_calendars(site, views, now, (lang,))
+
+
+def render_shared_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, Iterator[bytes]]:
+    """Files for both languages at once, the open data: each as pieces of bytes made as they
+    are read, so that a build writes the long JSON without holding it."""
+    return open_data_files(site, views, now)
 
 
 def render_extra_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, bytes]:
     """All of the above (the live preview's single-process path)."""
     check_outputs(site)
-    parts = [{name: data if isinstance(data, bytes) else b"".join(data) for name, data in group().items()}
-             for group in file_groups(site, views, now)]
-    return _merge(*parts)
+    parts = [files for lang in LANGUAGES for files in render_language_files(site, views, now, lang)]
+    shared = {name: b"".join(pieces) for name, pieces in render_shared_files(site, views, now).items()}
+    return _merge(*parts, shared)
 
 
 def _merge(*parts: dict[str, bytes]) -> dict[str, bytes]:

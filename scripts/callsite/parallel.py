@@ -40,26 +40,6 @@ def fork_context():
     return multiprocessing.get_context("fork")
 
 
-class Turns:
-    """The numbers 0 to ``count - 1``, each given out once, to whichever process asks first:
-    this one or any forked after the turns were made (work that any of them can do goes to
-    the one that is free, so that none waits while another still has a queue)."""
-
-    def __init__(self, count: int):
-        self.count = count
-        self._lock = fork_context().Lock() if job_count() > 1 else contextlib.nullcontext()
-        self._next = mmap.mmap(-1, 8)  # shared with the processes forked later
-        self._next[:] = (0).to_bytes(8, "little")
-
-    def take(self) -> int | None:
-        with self._lock:
-            taken = int.from_bytes(self._next[:], "little")
-            if taken >= self.count:
-                return None
-            self._next[:] = (taken + 1).to_bytes(8, "little")
-            return taken
-
-
 class Split:
     """Work through ``items`` from both ends: a forked process starts at once from the last item
     down (``there``), and this process takes items from the first one up when it calls
