@@ -1,0 +1,56 @@
+"""A build's output does not depend on how its work was shared between processes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CONFIG, FIXTURE_CALLS, ROOT
+
+
+def _build(calls: Path, site: Path, jobs: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "callsite", "build", "--calls", str(calls), "--config", str(CONFIG),
+                           "--site-dir", str(site), "--now", "10.4.2026 klo 12.00"], cwd=ROOT, capture_output=True,
+                          text=True, env={**os.environ, "CALLSITE_JOBS": jobs, **env})
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_one_process_and_three_build_the_same_bytes(tmp_path):
+    """With two jobs each language builds in its own process (its pages, feeds and calendars)
+    while this one writes the open data and root pages; with one, everything is done here."""
+    for jobs in ("1", "2"):
+        assert _build(FIXTURE_CALLS, tmp_path / jobs, jobs).returncode == 0
+    one, three = _tree(tmp_path / "1"), _tree(tmp_path / "2")
+    assert one == three
+    assert {"fi/feed.xml", "sv/feed.xml", "fi/calendar.ics", "sv/calendar.ics", "index.html"} <= set(one)
+    assert any(name.startswith("fi/kalenteri/") for name in one) and any("/aiheet/" in n and n.endswith("feed.xml")
+                                                                         for n in one)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_failure_in_the_files_beside_the_pages_fails_the_build_and_keeps_the_old_site(tmp_path, jobs):
+    site = tmp_path / "site"
+    assert _build(FIXTURE_CALLS, site, jobs).returncode == 0
+    before = _tree(site)
+    # A broken calendar renderer: each language's process fails after writing its pages.
+    sitecustomize = tmp_path / "hook"
+    sitecustomize.mkdir()
+    (sitecustomize / "sitecustomize.py").write_text(
+        "import callsite.calendars as c\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise ValueError('calendar broke')\n"
+        "c.render_calendars = broken\n"
+        "import callsite.outputs as o\n"
+        "o.render_calendars = broken\n", encoding="utf-8")
+    failed = _build(FIXTURE_CALLS, site, jobs, PYTHONPATH=f"{sitecustomize}{os.pathsep}{ROOT / 'scripts'}")
+    assert failed.returncode != 0
+    assert "calendar broke" in failed.stderr
+    assert _tree(site) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-build-")]
