@@ -17,7 +17,9 @@ empty output folder:
 * the real `callsite build` (every page, listing, feed, calendar and data file).
 
 It prints each one's best wall time, the build's ratio to the same-pages bound (the
-goal's ratio), the range of each round's pair (the noise of a shared machine), the ratio
+goal's ratio), the range and the median of each round's pair (the noise of a shared
+machine: the build uses both cores and the bound one, so a neighbour on the other core
+costs the build alone), the ratio
 to the stub, the CPU seconds of each (user and system, the build's own processes
 included: the work done, which the disk's and the neighbours' moods change less), ms
 per page, peak memory, the search download and the preview's rebuild. Benchmarks
@@ -32,6 +34,7 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -196,7 +199,7 @@ def main(sizes: list[int]) -> None:
     # As scripts/setup-env does: our own modules compiled once, not in every timed run.
     compileall.compile_dir(str(ROOT / "scripts" / "callsite"), quiet=1)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print(f"{'calls':>6} {'pages':>6} {'same-pg s':>9} {'stub s':>7} {'build s':>8} {'ratio':>6} {'paired':>11} "
+    print(f"{'calls':>6} {'pages':>6} {'same-pg s':>9} {'stub s':>7} {'build s':>8} {'ratio':>6} {'paired':>11} {'median':>6} "
           f"{'vs stub':>7} {'cpu s (same/stub/build)':>23} {'ms/page':>8} {'peak MiB':>9} {'search KiB':>10} "
           f"{'preview s':>9}")
     for n in sizes:
@@ -238,7 +241,7 @@ def main(sizes: list[int]) -> None:
             # CPU seconds (best of each), the work done whatever the disk and the neighbours do.
             cpu = "/".join(f"{min(cpus[name]):.2f}" for name in runs)
             print(f"{n:>6} {pages:>6} {same:>9.2f} {stub:>7.2f} {built:>8.2f} {built / same:>6.2f} "
-                  f"{paired[0]:>5.2f}-{paired[-1]:<5.2f} {built / stub:>7.2f} {cpu:>23} {1000 * built / pages:>8.2f} "
+                  f"{paired[0]:>5.2f}-{paired[-1]:<5.2f} {statistics.median(paired):>6.2f} {built / stub:>7.2f} {cpu:>23} {1000 * built / pages:>8.2f} "
                   f"{peak:>9.0f} {search / 1024:>10.0f} {preview:>9.2f}")
 
 

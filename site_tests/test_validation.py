@@ -174,7 +174,8 @@ def test_a_web_address_with_any_kind_of_space_is_refused(text):
     assert _is_allowed_url(url) == (not any(ch.isspace() for ch in url))
 
 
-@pytest.mark.parametrize("relative", ["calls/a.yaml", ".", "../elsewhere/a.yaml", "calls/../calls/b.yaml", "calls//c.yaml"])
+@pytest.mark.parametrize("relative", ["calls/a.yaml", ".", "../elsewhere/a.yaml", "calls/../calls/b.yaml", "calls//c.yaml",
+                                      "..", "../..", "../../x.yaml", "../" + "x" * 3, "/", "/x.yaml"])
 def test_a_file_given_by_absolute_path_is_named_as_relpath_names_it(relative, tmp_path, monkeypatch):
     import os
 

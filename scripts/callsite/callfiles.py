@@ -36,6 +36,15 @@ def _display_absolute(path: str, here: str) -> str:
     path = os.path.normpath(path)
     if path.startswith(here + os.sep) and here != os.sep:  # below this folder: what relpath says, sooner
         return path[len(here) + 1:]
+    folder, name = os.path.split(path)
+    if not name or path == here or here.startswith(path.rstrip(os.sep) + os.sep):
+        return _relative(path, here)  # the folder itself or one above it
+    shown = _relative(folder, here)  # the same for every file of a folder: worked out once
+    return name if shown == os.curdir else os.path.join(shown, name)
+
+
+@functools.lru_cache(maxsize=1024)
+def _relative(path: str, here: str) -> str:
     try:
         return os.path.relpath(path, here)
     except ValueError:

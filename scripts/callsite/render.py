@@ -73,7 +73,7 @@ _RAW_HTML = re.compile(r"<(?!(?:https?|mailto):[^<>\s]*>)")
 
 def render_markdown(text: str) -> Markup:
     """CommonMark from YAML via cmark-gfm's safe mode: unsafe link schemes lose their target."""
-    return Markup(cmarkgfm.markdown_to_html(_RAW_HTML.sub("&lt;", text)))
+    return Markup(cmarkgfm.markdown_to_html(_RAW_HTML.sub("&lt;", text) if "<" in text else text))
 
 
 def render_markdown_inline(text: str) -> Markup:
