@@ -54,3 +54,34 @@ def test_a_failure_in_the_files_beside_the_pages_fails_the_build_and_keeps_the_o
     assert "calendar broke" in failed.stderr
     assert _tree(site) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-build-")]
+
+
+def test_the_language_done_first_makes_what_the_other_has_not_begun_and_the_bytes_are_the_same(tmp_path):
+    """The Swedish pages held back: the Finnish process makes the Swedish feeds and calendars."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    log = tmp_path / "groups.log"
+    (hook / "sitecustomize.py").write_text(f"""
+import os, time
+import callsite.build as build
+import callsite.mkdocs_adapter as adapter
+engine_build, write_files = adapter.build_language, build._write_files
+def slow_swedish(*args, **kwargs):
+    if str(args[4]).endswith("sv"):
+        time.sleep(3)
+    return engine_build(*args, **kwargs)
+def logged(out, files):
+    with open({str(log)!r}, "a") as stream:
+        stream.write(f"{{os.getpid()}} {{sorted(files)[0].split('/')[0]}}\\n")
+    return write_files(out, files)
+adapter.build_language, build._write_files = slow_swedish, logged
+""", encoding="utf-8")
+    env = {"PYTHONPATH": f"{hook}{os.pathsep}{ROOT / 'scripts'}"}
+    assert _build(FIXTURE_CALLS, tmp_path / "2", "2", **env).returncode == 0
+    groups: dict[str, set[str]] = {}
+    for line in log.read_text(encoding="utf-8").splitlines():
+        pid, lang = line.split()
+        groups.setdefault(pid, set()).add(lang)
+    assert {"fi", "sv"} in groups.values()  # one process made both languages' feeds and calendars
+    assert _build(FIXTURE_CALLS, tmp_path / "1", "1").returncode == 0
+    assert _tree(tmp_path / "1") == _tree(tmp_path / "2")

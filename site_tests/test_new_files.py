@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from callsite.write import NewFiles
+from callsite.write import NewFiles, move_into
 
 
 def test_new_files_are_written_whole_or_from_pieces_into_new_folders(tmp_path):
@@ -46,3 +46,32 @@ def test_a_file_where_a_folder_should_be_is_an_error(tmp_path):
     (tmp_path / "fi").write_bytes(b"not a folder")
     with pytest.raises(OSError):
         NewFiles(tmp_path).write("fi/index.html", b"x")
+
+
+def test_files_written_aside_are_moved_into_place_whole_folders_at_once(tmp_path):
+    aside, site = tmp_path / "aside", tmp_path / "site"
+    NewFiles(site).write("fi/aiheet/x/index.html", b"page")  # the engine's
+    writer = NewFiles(aside)
+    writer.write("fi/feed.xml", b"feed")
+    writer.write("fi/aiheet/x/feed.xml", b"topic feed")
+    writer.write("fi/kalenteri/a.ics", b"a")
+    writer.write("calls.json", b"[]")
+    folder = aside / "fi" / "kalenteri"
+    inode = folder.stat().st_ino
+    move_into(aside, site)
+    assert not aside.exists()
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
+        "calls.json", "fi/aiheet/x/feed.xml", "fi/aiheet/x/index.html", "fi/feed.xml", "fi/kalenteri/a.ics"]
+    assert (site / "fi/aiheet/x/index.html").read_bytes() == b"page"
+    assert (site / "fi/aiheet/x/feed.xml").read_bytes() == b"topic feed"
+    assert (site / "fi" / "kalenteri").stat().st_ino == inode  # renamed, not copied
+
+
+@pytest.mark.parametrize("engine_wrote", ["fi/feed.xml", "fi/feed.xml/index.html"])
+def test_a_file_moved_into_the_place_of_another_is_an_error(tmp_path, engine_wrote):
+    aside, site = tmp_path / "aside", tmp_path / "site"
+    NewFiles(site).write(engine_wrote, b"first")
+    NewFiles(aside).write("fi/feed.xml", b"second")
+    with pytest.raises(RuntimeError, match="two outputs claim fi/feed.xml"):
+        move_into(aside, site)
+    assert (site / engine_wrote).read_bytes() == b"first"

@@ -161,3 +161,29 @@ def test_problems_in_files_the_other_process_parsed_read_the_same(scratch_calls,
     for path in [*edits, scratch_calls / "zz-copy.yaml"]:
         assert path.name in both.stderr
     assert "already used by" in both.stderr and "YAML syntax error" in both.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_each_piece_of_work_is_claimed_once_by_whichever_process_asks_first(monkeypatch, jobs):
+    monkeypatch.setenv("CALLSITE_JOBS", jobs)
+    claims = parallel.Claims(300)
+    assert claims.shared == (jobs == "2")
+    read_end, write_end = os.pipe()
+    pid = os.fork() if claims.shared else None
+    if pid == 0:  # pragma: no cover (the other process: claims from the back, sends what it got)
+        os.close(read_end)
+        mine = [index for index in reversed(range(300)) if claims.claim(index)]
+        os.write(write_end, b",".join(str(n).encode() for n in mine) + b".")
+        os._exit(0)
+    os.close(write_end)
+    here = [index for index in range(300) if claims.claim(index)]
+    there: list[int] = []
+    if pid is not None:
+        received = b""
+        while not received.endswith(b"."):
+            received += os.read(read_end, 1 << 16)
+        os.waitpid(pid, 0)
+        there = [int(n) for n in received[:-1].split(b",") if n]
+    os.close(read_end)
+    assert sorted(here + there) == list(range(300))  # each once
+    assert not any(claims.claim(index) for index in range(300))

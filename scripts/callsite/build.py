@@ -1,7 +1,8 @@
 """One full build: render every page, hand them to the engine adapter, swap the result in.
 
 The two languages are independent sites, so each is rendered and written by its
-own process (``fork``: the validated catalog is shared, nothing is pickled).
+own process (``fork``: the validated catalog is shared, nothing is pickled); the one that
+finishes first also makes what the other has not begun of its feeds and calendars.
 ``CALLSITE_JOBS=1`` builds them one after the other in this process.
 """
 
@@ -16,12 +17,16 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from .model import LANGUAGES
-from .outputs import check_outputs, render_language_files, render_shared_files
-from .parallel import fork_context, job_count
+from .outputs import check_outputs, language_file_groups, render_shared_files
+from .parallel import Claims, fork_context, job_count
 from .render import Site, build_chrome, iter_pages, render_root_files, site_views
 from .settings import Settings, load_settings
 from .validate import Catalog
-from .write import NewFiles, publish_atomically
+from .write import NewFiles, move_into, publish_atomically
+
+ASIDE = ".callsite-files"
+"""Where the languages' feeds and calendars are written during a build (in its new folder),
+before they are moved into place."""
 
 
 def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_dir: Path,
@@ -51,15 +56,24 @@ def _build_site(catalog: Catalog, now: dt.datetime, config_file: Path, site_dir:
     check_outputs(site)
     views = site_views(site, now)
 
-    def build_language(lang: str, out: Path) -> None:
+    # Each language's feeds and calendars: its own process makes them once its pages are
+    # written; one that is done with its own takes those the other has not begun (the core is
+    # free by then). They are written aside, since the engine clears a language's folder when
+    # it starts building it, and moved into place once every process is done.
+    groups = [(lang, group) for lang in LANGUAGES for group in language_file_groups(site, views, now, lang)]
+
+    def build_language(lang: str, out: Path, claims: Claims) -> None:
         from .mkdocs_adapter import build_language as engine_build
 
         pages = iter_pages(site, views, now, languages=(lang,))
         engine_build(config_file, settings.site_url, build_chrome(site, lang, now), pages, out / lang,
                      int(now.timestamp()))
         del pages  # written: let the feeds and calendars reuse the memory (peak at 5,000 calls)
-        for files in render_language_files(site, views, now, lang):  # feeds, then calendars
-            _write_files(out, files)
+        own = [index for index, (of, _) in enumerate(groups) if of == lang]
+        others = [index for index, (of, _) in enumerate(groups) if of != lang] if claims.shared else []
+        for index in own + others:
+            if claims.claim(index):
+                _write_files(out / ASIDE, groups[index][1]())
 
     def shared(out: Path) -> None:
         meanwhile()
@@ -67,7 +81,9 @@ def _build_site(catalog: Catalog, now: dt.datetime, config_file: Path, site_dir:
 
     def write(out: Path) -> None:
         # The parent writes the shared files (beside fi/ and sv/) while the language builds run.
-        _run_per_language(build_language, out, lambda: shared(out))
+        _run_per_language(build_language, out, lambda: shared(out), Claims(len(groups)))
+        if os.path.isdir(out / ASIDE):
+            move_into(out / ASIDE, out)
 
     publish_atomically(site_dir, write)
 
@@ -95,16 +111,16 @@ def _write_files(out: Path, files: Mapping[str, bytes | Iterable[bytes]]) -> Non
         writer.write(name, data)
 
 
-def _run_per_language(build_language, out: Path, shared) -> None:
+def _run_per_language(build_language, out: Path, shared, claims: Claims) -> None:
     """Run ``build_language`` for each language (in parallel when allowed), and ``shared`` meanwhile
     (it writes only outside the language folders)."""
     if job_count() == 1:
         for lang in LANGUAGES:
-            build_language(lang, out)
+            build_language(lang, out, claims)
         shared()
         return
     context = fork_context()
-    processes = {lang: context.Process(target=_child, args=(build_language, lang, out), name=f"build-{lang}")
+    processes = {lang: context.Process(target=_child, args=(build_language, lang, out, claims), name=f"build-{lang}")
                  for lang in LANGUAGES}
     for process in processes.values():
         process.start()
@@ -120,9 +136,9 @@ def _run_per_language(build_language, out: Path, shared) -> None:
         raise RuntimeError(f"building the {', '.join(failed)} site failed (see the error above)")
 
 
-def _child(build_language, lang: str, out: Path) -> None:
+def _child(build_language, lang: str, out: Path, claims: Claims) -> None:
     try:
-        build_language(lang, out)
+        build_language(lang, out, claims)
     except BaseException:  # report in full, then let the parent fail the build
         traceback.print_exc()
         sys.stderr.flush()

@@ -7,7 +7,8 @@ outputs claiming one path.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 
 from .calendars import render_calendars
 from .model import LANGUAGES
@@ -17,17 +18,20 @@ from .opendata import open_data_files
 from .render import Site
 from .status import CallView
 
+FileGroupMaker = Callable[[], dict[str, bytes]]
+"""Makes a group of files: site-relative path -> bytes."""
+
 
 def check_outputs(site: Site) -> None:
     """Refuse settings that would ship something broken, before anything is written."""
     require_endpoint(site.settings, site.preview)  # a form that posts nowhere must never ship
 
 
-def render_language_files(site: Site, views: list[CallView], now: dt.datetime, lang: str) -> Iterator[dict[str, bytes]]:
-    """The feeds, then the calendars of one language (each language's build renders its own;
-    one group at a time, so that a build never holds both)."""
-    yield render_feeds(site, views, now, (lang,))
-    yield render_calendars(site, views, now, (lang,))
+def language_file_groups(site: Site, views: list[CallView], now: dt.datetime, lang: str) -> list[FileGroupMaker]:
+    """A language's feeds, then its calendars: each group made and written in one go (one at
+    a time, so that a build never holds both)."""
+    return [functools.partial(render_feeds, site, views, now, (lang,)),
+            functools.partial(render_calendars, site, views, now, (lang,))]
 
 
 def render_shared_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, Iterator[bytes]]:
@@ -39,7 +43,7 @@ def render_shared_files(site: Site, views: list[CallView], now: dt.datetime) -> 
 def render_extra_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, bytes]:
     """All of the above (the live preview's single-process path)."""
     check_outputs(site)
-    parts = [files for lang in LANGUAGES for files in render_language_files(site, views, now, lang)]
+    parts = [group() for lang in LANGUAGES for group in language_file_groups(site, views, now, lang)]
     shared = {name: b"".join(pieces) for name, pieces in render_shared_files(site, views, now).items()}
     return _merge(*parts, shared)
 

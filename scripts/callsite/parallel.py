@@ -40,6 +40,25 @@ def fork_context():
     return multiprocessing.get_context("fork")
 
 
+class Claims:
+    """Pieces of work ``0`` to ``count - 1``, each claimed once, by whichever process asks first:
+    this one or any forked after the claims were made."""
+
+    def __init__(self, count: int):
+        self.shared = job_count() > 1
+        """Whether other processes may claim them (else only this one does the work)."""
+        self._lock = fork_context().Lock() if self.shared else contextlib.nullcontext()
+        self._taken = mmap.mmap(-1, max(count, 1))  # shared with the processes forked later; zeros
+
+    def claim(self, index: int) -> bool:
+        """Whether ``index`` is this process's to do (``False``: another one claimed it first)."""
+        with self._lock:
+            if self._taken[index]:
+                return False
+            self._taken[index] = 1
+            return True
+
+
 class Split:
     """Work through ``items`` from both ends: a forked process starts at once from the last item
     down (``there``), and this process takes items from the first one up when it calls

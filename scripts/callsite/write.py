@@ -74,3 +74,23 @@ class NewFiles:
                 raise
         except FileNotFoundError:
             os.makedirs(folder, exist_ok=True)
+
+
+def move_into(source: Path, target: Path) -> None:
+    """Move everything below ``source`` to the same place below ``target`` and remove ``source``:
+    a whole folder in one rename where ``target`` has no folder of that name. Something already
+    in a file's place is an error, as in :class:`NewFiles` (two outputs claim one path)."""
+    _move_into(str(source), str(target), "")
+
+
+def _move_into(source: str, target: str, name: str) -> None:
+    with os.scandir(source) as entries:
+        for entry in sorted(entries, key=lambda entry: entry.name):
+            place = os.path.join(target, entry.name)
+            if entry.is_dir(follow_symlinks=False) and os.path.isdir(place):
+                _move_into(entry.path, place, f"{name}{entry.name}/")
+            elif os.path.lexists(place):
+                raise RuntimeError(f"two outputs claim {name}{entry.name}")
+            else:
+                os.rename(entry.path, place)
+    os.rmdir(source)
