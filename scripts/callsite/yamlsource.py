@@ -312,13 +312,19 @@ def _walk(node: yaml.Node, file: str) -> tuple[Document | None, list[Problem]]:
     return walker.doc, []
 
 
+def _parse(path: Path, file: str) -> tuple[str, yaml.Node | None, list[Problem]]:
+    """The text and the node tree of ``path``; no tree if the file cannot be read or parsed."""
+    text, problems = _read(path, file)
+    if text is None:
+        return "", None, problems
+    node, problems = _compose(text, file)
+    return text, node, problems
+
+
 def load_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
     """Parse ``path``; return the document, or ``None`` and the problems found."""
     file = display or str(path)
-    text, problems = _read(path, file)
-    if text is None:
-        return None, problems
-    node, problems = _compose(text, file)
+    _, node, problems = _parse(path, file)
     if node is None:
         return None, problems
     return _walk(node, file)
@@ -343,10 +349,7 @@ def load_plain(path: Path, display: str, marked: tuple[tuple, ...]) -> tuple[Pla
     """:func:`load_document` for when the marks are wanted only for the paths ``marked``:
     the same data, or the same problems, in about half the time of its walk. A valid file
     needs no other mark; one with a problem is walked again in full to say where it is."""
-    text, problems = _read(path, display)
-    if text is None:
-        return None, problems
-    node, problems = _compose(text, display)
+    text, node, problems = _parse(path, display)
     if node is None:
         return None, problems
     try:
