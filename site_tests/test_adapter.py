@@ -126,3 +126,27 @@ def test_topic_pages_share_a_template_only_when_their_chrome_can_be_the_same():
         assert _shared_topic_template(chrome, pages) is None, pages
     in_nav = replace(chrome, nav=chrome.nav + (("A", "aiheet/a/"),))
     assert _shared_topic_template(in_nav, topics) is None
+
+
+def test_a_page_filled_as_bytes_is_the_filled_text_in_utf8():
+    """Call and topic pages are written from the template's parts encoded once: the same bytes."""
+    from callsite.mkdocs_adapter import TOKENS, _Filler
+    from callsite.render import SitePage
+
+    template = SitePage(lang="sv", path="finansiering/mall/", title=TOKENS["title"], body=TOKENS["content"],
+                        kind="call", alternates={"fi": TOKENS["alt-fi"], "sv": TOKENS["alt-sv"]},
+                        description=TOKENS["description"], head=TOKENS["head"])
+    html = (f"<html lang=sv><title>{TOKENS['title']} – Utbildningsstyrelsen</title>"
+            f"<meta content=\"{TOKENS['description']}\">{TOKENS['head']}<a href=\"{TOKENS['alt-fi']}\">fi</a>"
+            f"<a href=\"{TOKENS['alt-sv']}\">sv</a><link href=\"/sv/finansiering/mall/\">"
+            f"<h1>{TOKENS['title']}</h1>{TOKENS['content']}<footer>© Utbildningsstyrelsen 🇫🇮</footer></html>")
+    filler = _Filler(html, template)
+    for page in [
+        SitePage(lang="sv", path="finansiering/a/", title="Ansök <nu> & “snart”", body="<p>Ö – ✓ 🙂</p>", kind="call",
+                 alternates={"fi": "/fi/rahoitushaut/a/", "sv": "/sv/finansiering/a/"}, description="Kort – text",
+                 head='<script type="application/ld+json">{}</script>'),
+        SitePage(lang="sv", path="finansiering/b/", title="", body="", kind="call",
+                 alternates={"fi": "/fi/x/", "sv": "/sv/y/"}),
+    ]:
+        assert filler.fill_bytes(page) == filler.fill(page).encode("utf-8")
+        assert page.path in filler.fill(page) and "finansiering/mall/" not in filler.fill(page)

@@ -196,7 +196,8 @@ def _shared_topic_template(chrome: Chrome, topics: list[SitePage]) -> SitePage |
 
 
 def _check_probe(filler: _Filler, probe: SitePage, engine_out: Path, what: str) -> None:
-    if filler.fill(probe).encode("utf-8") != (engine_out / probe.path / "index.html").read_bytes():
+    filled = filler.fill_bytes(probe)  # as the other pages are made (and the same as the text)
+    if filled != (engine_out / probe.path / "index.html").read_bytes() or filled != filler.fill(probe).encode("utf-8"):
         raise RuntimeError(f"the fast {what}-page path no longer matches Material's output for {probe.path}; "
                            "a theme override probably prints a per-page value the template does not mark")
 
@@ -217,9 +218,14 @@ class _Filler:
             self.slots.append(names[re.escape(match.group())])
             position = match.end()
         self.parts.append(html[position:])
+        # The page as UTF-8 is the parts as UTF-8 joined with the values as UTF-8: encoding the
+        # template's parts once saves encoding them (and, since a page holds characters beyond
+        # Latin-1, joining them as wide text) on every page.
+        self.encoded_parts = [part.encode("utf-8") for part in self.parts]
 
-    def fill(self, page: SitePage) -> str:
-        values = {
+    @staticmethod
+    def _values(page: SitePage) -> dict[str, str]:
+        return {
             "title": str(escape(page.title)),
             "description": str(escape(page.description)),
             "head": page.head,
@@ -227,11 +233,23 @@ class _Filler:
             "path": page.path,
             **{f"alt-{lang}": url for lang, url in page.alternates.items()},
         }
+
+    def fill(self, page: SitePage) -> str:
+        values = self._values(page)
         out = [self.parts[0]]
         for slot, part in zip(self.slots, self.parts[1:]):
             out.append(values[slot])
             out.append(part)
         return "".join(out)
+
+    def fill_bytes(self, page: SitePage) -> bytes:
+        """``fill(page)`` in UTF-8."""
+        values = {name: value.encode("utf-8") for name, value in self._values(page).items()}
+        out = [self.encoded_parts[0]]
+        for slot, part in zip(self.slots, self.encoded_parts[1:]):
+            out.append(values[slot])
+            out.append(part)
+        return b"".join(out)
 
 
 def _write_search_index(out_dir: Path, entries: list[tuple[str, str, str]]) -> None:
@@ -382,7 +400,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             _check_probe(topic_filler, topic_probe, engine_out, "topic")
             topic_writer = NewFiles(engine_out)
             for page in filled_topics:
-                topic_writer.write(f"{page.path}index.html", topic_filler.fill(page).encode("utf-8"))
+                topic_writer.write(f"{page.path}index.html", topic_filler.fill_bytes(page))
             del filled_topics, topic_probe
         filler = call_template_html = None
         if probe is not None:
@@ -391,7 +409,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             shutil.rmtree(engine_out / template.path)
             filler = _Filler(call_template_html, template)
             _check_probe(filler, probe, engine_out, "call")
-        filled = ((f"{page.path}index.html", filler.fill(page).encode("utf-8")) for page in rest_of_calls()) \
+        filled = ((f"{page.path}index.html", filler.fill_bytes(page)) for page in rest_of_calls()) \
             if filler else iter(())
         kept: set[str] = set()
         if written is None:
@@ -433,7 +451,7 @@ def _fill_changed(filler: _Filler, pages: Iterable[SitePage], template_html: str
                 and path in written):
             kept.add(path)
         else:
-            produced[path] = filler.fill(page).encode("utf-8")
+            produced[path] = filler.fill_bytes(page)
         reuse[path] = key
     return produced
 
