@@ -30,16 +30,15 @@ def display_path(path: Path) -> str:
     return _display_absolute(os.fspath(path), os.getcwd())
 
 
-@functools.lru_cache(maxsize=16384)
 def _display_absolute(path: str, here: str) -> str:
-    """An absolute path as shown from ``here`` (each file's is asked for up to three times)."""
+    """An absolute path as shown from ``here``: what relpath says, worked out once per folder."""
     path = os.path.normpath(path)
     if path.startswith(here + os.sep) and here != os.sep:  # below this folder: what relpath says, sooner
         return path[len(here) + 1:]
     folder, name = os.path.split(path)
     if not name or path == here or here.startswith(path.rstrip(os.sep) + os.sep):
         return _relative(path, here)  # the folder itself or one above it
-    shown = _relative(folder, here)  # the same for every file of a folder: worked out once
+    shown = _relative(folder, here)
     return name if shown == os.curdir else os.path.join(shown, name)
 
 

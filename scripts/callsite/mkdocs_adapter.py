@@ -196,36 +196,35 @@ def _shared_topic_template(chrome: Chrome, topics: list[SitePage]) -> SitePage |
 
 
 def _check_probe(filler: _Filler, probe: SitePage, engine_out: Path, what: str) -> None:
-    filled = filler.fill_bytes(probe)  # as the other pages are made (and the same as the text)
-    if filled != (engine_out / probe.path / "index.html").read_bytes() or filled != filler.fill(probe).encode("utf-8"):
+    if filler.fill(probe) != (engine_out / probe.path / "index.html").read_bytes():
         raise RuntimeError(f"the fast {what}-page path no longer matches Material's output for {probe.path}; "
                            "a theme override probably prints a per-page value the template does not mark")
 
 
 class _Filler:
-    """Splits the rendered template at its placeholders once; fills it per page with one join."""
+    """Splits the rendered template at its placeholders once; fills it per page with one join.
+
+    The parts are kept as UTF-8: a page in UTF-8 is its parts and values in UTF-8 joined, and
+    encoding the parts once saves encoding them (and, since a page holds characters beyond
+    Latin-1, joining them as wide text) on every page."""
 
     def __init__(self, html: str, template: SitePage):
         self.template_path = template.path
         names = {re.escape(token): name for name, token in TOKENS.items()}
         names[re.escape(template.path)] = "path"
         pattern = re.compile("|".join(sorted(names, key=len, reverse=True)))
-        self.parts: list[str] = []
+        self.parts: list[bytes] = []
         self.slots: list[str] = []
         position = 0
         for match in pattern.finditer(html):
-            self.parts.append(html[position:match.start()])
+            self.parts.append(html[position:match.start()].encode("utf-8"))
             self.slots.append(names[re.escape(match.group())])
             position = match.end()
-        self.parts.append(html[position:])
-        # The page as UTF-8 is the parts as UTF-8 joined with the values as UTF-8: encoding the
-        # template's parts once saves encoding them (and, since a page holds characters beyond
-        # Latin-1, joining them as wide text) on every page.
-        self.encoded_parts = [part.encode("utf-8") for part in self.parts]
+        self.parts.append(html[position:].encode("utf-8"))
 
-    @staticmethod
-    def _values(page: SitePage) -> dict[str, str]:
-        return {
+    def fill(self, page: SitePage) -> bytes:
+        """The page's HTML in UTF-8."""
+        values = {
             "title": str(escape(page.title)),
             "description": str(escape(page.description)),
             "head": page.head,
@@ -233,21 +232,10 @@ class _Filler:
             "path": page.path,
             **{f"alt-{lang}": url for lang, url in page.alternates.items()},
         }
-
-    def fill(self, page: SitePage) -> str:
-        values = self._values(page)
+        encoded = {name: value.encode("utf-8") for name, value in values.items()}
         out = [self.parts[0]]
         for slot, part in zip(self.slots, self.parts[1:]):
-            out.append(values[slot])
-            out.append(part)
-        return "".join(out)
-
-    def fill_bytes(self, page: SitePage) -> bytes:
-        """``fill(page)`` in UTF-8."""
-        values = {name: value.encode("utf-8") for name, value in self._values(page).items()}
-        out = [self.encoded_parts[0]]
-        for slot, part in zip(self.slots, self.encoded_parts[1:]):
-            out.append(values[slot])
+            out.append(encoded[slot])
             out.append(part)
         return b"".join(out)
 
@@ -400,7 +388,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             _check_probe(topic_filler, topic_probe, engine_out, "topic")
             topic_writer = NewFiles(engine_out)
             for page in filled_topics:
-                topic_writer.write(f"{page.path}index.html", topic_filler.fill_bytes(page))
+                topic_writer.write(f"{page.path}index.html", topic_filler.fill(page))
             del filled_topics, topic_probe
         filler = call_template_html = None
         if probe is not None:
@@ -409,7 +397,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             shutil.rmtree(engine_out / template.path)
             filler = _Filler(call_template_html, template)
             _check_probe(filler, probe, engine_out, "call")
-        filled = ((f"{page.path}index.html", filler.fill_bytes(page)) for page in rest_of_calls()) \
+        filled = ((f"{page.path}index.html", filler.fill(page)) for page in rest_of_calls()) \
             if filler else iter(())
         kept: set[str] = set()
         if written is None:
@@ -451,7 +439,7 @@ def _fill_changed(filler: _Filler, pages: Iterable[SitePage], template_html: str
                 and path in written):
             kept.add(path)
         else:
-            produced[path] = filler.fill_bytes(page)
+            produced[path] = filler.fill(page)
         reuse[path] = key
     return produced
 

@@ -385,8 +385,8 @@ def _check_handed_over(path: Path, sent: tuple, vocabulary: Vocabulary | None) -
     try:  # the checks of a plain load; each asks for a mark only to report a problem
         call, problems = _check_call(_Unmarked(data), display_path(path), vocabulary, may_hold_placeholder)
     except _MarksWanted:
-        return _load_marked(path, vocabulary)
-    if problems:  # (every check asks for its mark; should one not, it is reported as in a plain load)
+        problems = True
+    if problems:  # reported as a plain load reports them
         return _load_marked(path, vocabulary)
     return call, data, marks, []
 
