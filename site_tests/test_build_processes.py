@@ -23,8 +23,9 @@ def _tree(site: Path) -> dict[str, bytes]:
 
 
 def test_one_process_and_three_build_the_same_bytes(tmp_path):
-    """With two jobs each language builds in its own process (its pages, feeds and calendars)
-    while this one writes the open data and root pages; with one, everything is done here."""
+    """With two jobs the first language builds in the command's own process and the other in a
+    forked one (each its pages, feeds and calendars; whichever is free first writes the open
+    data and the root pages); with one, everything is done in the command's process."""
     for jobs in ("1", "2"):
         assert _build(FIXTURE_CALLS, tmp_path / jobs, jobs).returncode == 0
     one, three = _tree(tmp_path / "1"), _tree(tmp_path / "2")
@@ -57,7 +58,8 @@ def test_a_failure_in_the_files_beside_the_pages_fails_the_build_and_keeps_the_o
 
 
 def test_the_language_done_first_makes_what_the_other_has_not_begun_and_the_bytes_are_the_same(tmp_path):
-    """The Swedish pages held back: the Finnish process makes the Swedish feeds and calendars."""
+    """The Swedish pages held back: the Finnish process makes the Swedish feeds and calendars,
+    and the files beside the language folders (the open data, the root pages)."""
     hook = tmp_path / "hook"
     hook.mkdir()
     log = tmp_path / "groups.log"
@@ -82,6 +84,7 @@ adapter.build_language, build._write_files = slow_swedish, logged
     for line in log.read_text(encoding="utf-8").splitlines():
         pid, lang = line.split()
         groups.setdefault(pid, set()).add(lang)
-    assert {"fi", "sv"} in groups.values()  # one process made both languages' feeds and calendars
+    # One process made both languages' feeds and calendars, and the shared files.
+    assert {"fi", "sv", "404.html"} in groups.values()
     assert _build(FIXTURE_CALLS, tmp_path / "1", "1").returncode == 0
     assert _tree(tmp_path / "1") == _tree(tmp_path / "2")

@@ -1,9 +1,10 @@
 """One full build: render every page, hand them to the engine adapter, swap the result in.
 
-The two languages are independent sites, so each is rendered and written by its
-own process (``fork``: the validated catalog is shared, nothing is pickled); the one that
-finishes first also makes what the other has not begun of its feeds and calendars.
-``CALLSITE_JOBS=1`` builds them one after the other in this process.
+The two languages are independent sites: the first is rendered and written in this
+process, the second in a forked one (``fork``: the validated catalog is shared, nothing is
+pickled; a language built here writes to no copied pages). The one that finishes first also
+makes what the other has not begun of its feeds and calendars, and the files beside the
+language folders. ``CALLSITE_JOBS=1`` builds them one after the other in this process.
 """
 
 from __future__ import annotations
@@ -58,8 +59,9 @@ def _build_site(catalog: Catalog, now: dt.datetime, config_file: Path, site_dir:
 
     # Each language's feeds and calendars: its own process makes them once its pages are
     # written; one that is done with its own takes those the other has not begun (the core is
-    # free by then). They are written aside, since the engine clears a language's folder when
-    # it starts building it, and moved into place once every process is done.
+    # free by then), and the shared files (root pages, open data) likewise. The languages' files
+    # are written aside, since the engine clears a language's folder when it starts building
+    # it, and moved into place once every process is done.
     groups = [(lang, group) for lang in LANGUAGES for group in language_file_groups(site, views, now, lang)]
 
     def build_language(lang: str, out: Path, claims: Claims) -> None:
@@ -74,14 +76,11 @@ def _build_site(catalog: Catalog, now: dt.datetime, config_file: Path, site_dir:
         for index in own + others:
             if claims.claim(index):
                 _write_files(out / ASIDE, groups[index][1]())
-
-    def shared(out: Path) -> None:
-        meanwhile()
-        _write_shared_files(out, site, views, now)
+        if claims.claim(len(groups)):
+            _write_shared_files(out, site, views, now)
 
     def write(out: Path) -> None:
-        # The parent writes the shared files (beside fi/ and sv/) while the language builds run.
-        _run_per_language(build_language, out, lambda: shared(out), Claims(len(groups)))
+        _run_per_language(build_language, out, meanwhile, Claims(len(groups) + 1))
         if os.path.isdir(out / ASIDE):
             move_into(out / ASIDE, out)
 
@@ -111,21 +110,24 @@ def _write_files(out: Path, files: Mapping[str, bytes | Iterable[bytes]]) -> Non
         writer.write(name, data)
 
 
-def _run_per_language(build_language, out: Path, shared, claims: Claims) -> None:
-    """Run ``build_language`` for each language (in parallel when allowed), and ``shared`` meanwhile
-    (it writes only outside the language folders)."""
+def _run_per_language(build_language, out: Path, meanwhile: Callable[[], None], claims: Claims) -> None:
+    """Run ``build_language`` for each language: the first in this process, the others each in
+    a forked one started first (when allowed: else one after the other here), and ``meanwhile``
+    here before them. A language built here needs no copy of the pages a forked process writes to."""
     if job_count() == 1:
+        meanwhile()
         for lang in LANGUAGES:
             build_language(lang, out, claims)
-        shared()
         return
     context = fork_context()
+    here, *elsewhere = LANGUAGES
     processes = {lang: context.Process(target=_child, args=(build_language, lang, out, claims), name=f"build-{lang}")
-                 for lang in LANGUAGES}
+                 for lang in elsewhere}
     for process in processes.values():
         process.start()
     try:
-        shared()
+        meanwhile()
+        build_language(here, out, claims)
     finally:
         failed = []
         for lang, process in processes.items():
