@@ -25,6 +25,9 @@ from .settings import Settings, load_settings
 from .validate import Catalog
 from .write import NewFiles, move_into, publish_atomically
 
+SHARED = 0
+"""The piece of work that writes the files beside the language folders (the others: each
+language's feeds and calendars)."""
 ASIDE = ".callsite-files"
 """Where the languages' feeds and calendars are written during a build (in its new folder),
 before they are moved into place."""
@@ -71,13 +74,16 @@ def _build_site(catalog: Catalog, now: dt.datetime, config_file: Path, site_dir:
         engine_build(config_file, settings.site_url, build_chrome(site, lang, now), pages, out / lang,
                      int(now.timestamp()))
         del pages  # written: let the feeds and calendars reuse the memory (peak at 5,000 calls)
-        own = [index for index, (of, _) in enumerate(groups) if of == lang]
-        others = [index for index, (of, _) in enumerate(groups) if of != lang] if claims.shared else []
+        # The shared files first (the largest piece: whoever is done first takes it), then this
+        # language's own, then what is left of the other's (slower here: this process has not
+        # worked out that language's descriptions and periods).
+        if claims.claim(SHARED):
+            _write_shared_files(out, site, views, now)
+        own = [index for index, (of, _) in enumerate(groups, 1) if of == lang]
+        others = [index for index, (of, _) in enumerate(groups, 1) if of != lang] if claims.shared else []
         for index in own + others:
             if claims.claim(index):
-                _write_files(out / ASIDE, groups[index][1]())
-        if claims.claim(len(groups)):
-            _write_shared_files(out, site, views, now)
+                _write_files(out / ASIDE, groups[index - 1][1]())
 
     def write(out: Path) -> None:
         _run_per_language(build_language, out, meanwhile, Claims(len(groups) + 1))

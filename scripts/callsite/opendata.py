@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .dates import HELSINKI
@@ -81,14 +81,15 @@ def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
     }
 
 
-def calls_document(site: "Site", views: list["CallView"], now: dt.datetime) -> dict:
+def calls_document(site: "Site", records: Iterable[dict], now: dt.datetime) -> dict:
+    """The document of ``calls.json``, its calls those of :func:`call_record`."""
     return {
         "$schema": site.settings.absolute(site.settings.base_path + SCHEMA_NAME),
         "schema_version": SCHEMA_VERSION,
         "licence": LICENCE,
         "publisher": dict(site.settings.agency),
         "derived_at": _moment(now),
-        "calls": (call_record(site, view, now) for view in views),  # made one at a time as written (jsontext)
+        "calls": iter(records),  # written one at a time (jsontext)
     }
 
 
@@ -175,13 +176,13 @@ CSV_COLUMNS = ("id", "title_fi", "title_sv", "url_fi", "url_sv", "published", "g
                "decisions_date", "cancelled_date", "derived_status", "derived_next_deadline")
 
 
-def calls_csv(site: "Site", views: list["CallView"], now: dt.datetime) -> bytes:
-    """One row per call; UTF-8 with a byte order mark so that spreadsheets read ä and å right."""
+def calls_csv(records: Iterable[dict]) -> bytes:
+    """One row per call (of :func:`call_record`); UTF-8 with a byte order mark so that
+    spreadsheets read ä and å right."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for view in views:
-        record = call_record(site, view, now)
+    for record in records:
         rounds = record["rounds"]
         closes = [r["closes"] for r in rounds if r["closes"]]
         writer.writerow([
@@ -200,11 +201,14 @@ def calls_csv(site: "Site", views: list["CallView"], now: dt.datetime) -> bytes:
 
 def open_data_files(site: "Site", views: list["CallView"], now: dt.datetime) -> dict[str, Iterator[bytes]]:
     """Each open-data file as pieces of bytes, made as they are read: the JSON one call at a
-    time (at 5,000 calls it is 30 MB), the same text as ``json.dumps(indent=2)``."""
+    time (at 5,000 calls it is 30 MB), the same text as ``json.dumps(indent=2)``. Each call's
+    record is made once, for both files (it refers to the call's own texts: the records take
+    far less memory than the JSON)."""
+    records = [call_record(site, view, now) for view in views]
     return {
-        JSON_NAME: _ending_in_newline(iter_indented(calls_document(site, views, now))),
+        JSON_NAME: _ending_in_newline(iter_indented(calls_document(site, records, now))),
         SCHEMA_NAME: _ending_in_newline(iter_indented(calls_schema(site))),
-        CSV_NAME: iter([calls_csv(site, views, now)]),
+        CSV_NAME: iter([calls_csv(records)]),
     }
 
 
