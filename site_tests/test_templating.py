@@ -184,3 +184,19 @@ def test_named_only_messages_fill_without_markups_percent():
     env = _environment(True)
     assert "callsite_fill_message" in env.compile('{{ _("Share %(aid)s", aid=1) }}', raw=True)
     assert "callsite_fill_message" not in env.compile('{{ _("Count %(n)d", n=1) }}', raw=True)
+
+
+def test_a_text_in_both_languages_reads_as_an_item_as_it_does_as_an_attribute():
+    """``call.title[lang]`` in a template: Jinja tries the item first, so texts answer it (the
+    output is the same as through the attribute; any other key is missing, as before)."""
+    from callsite.model import Markdown, Text
+
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    for text in (Text(fi="Haku", sv="Utlysning"), Markdown(fi="*a*", sv="*b*")):
+        for lang in ("fi", "sv"):
+            assert text[lang] == getattr(text, lang)
+            assert env.from_string("{{ t[lang] }}|{{ t.fi }}").render(t=text, lang=lang) == f"{text[lang]}|{text.fi}"
+        with pytest.raises(KeyError):
+            text["en"]
+        with pytest.raises(jinja2.UndefinedError):
+            env.from_string("{{ t['en'] }}").render(t=text)

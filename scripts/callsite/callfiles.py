@@ -30,8 +30,10 @@ def display_path(path: Path) -> str:
     return _display_absolute(os.fspath(path), os.getcwd())
 
 
+@functools.lru_cache(maxsize=16384)
 def _display_absolute(path: str, here: str) -> str:
-    """An absolute path as shown from ``here``: what relpath says, worked out once per folder."""
+    """An absolute path as shown from ``here``: what relpath says, worked out once per folder
+    (and once per file: a load asks for each file's name two or three times)."""
     path = os.path.normpath(path)
     if path.startswith(here + os.sep) and here != os.sep:  # below this folder: what relpath says, sooner
         return path[len(here) + 1:]

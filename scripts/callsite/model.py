@@ -102,6 +102,15 @@ class Text(Strict):
     sv: NonEmpty
     """Swedish text."""
 
+    def __getitem__(self, lang: str) -> str:
+        """``text["fi"]``: templates write ``call.title[lang]``, which Jinja tries as an item
+        before it tries an attribute (a model without this raised and caught an error each time)."""
+        if lang == "fi":
+            return self.fi
+        if lang == "sv":
+            return self.sv
+        raise KeyError(lang)
+
 
 class Markdown(Text):
     """A longer text in both languages; Markdown allowed (lists, links, emphasis), raw HTML not."""
