@@ -14,6 +14,10 @@ def run() -> None:
     # collector would rescan every imported module and loaded call, ~50 ms): main() freezes
     # what it loaded and turns the collector back on (see one_off_process).
     gc.disable()
+    # pydantic looks for plugins of its own (e.g. tracing) by reading every installed package's
+    # entry points, 5-7 ms at the first model; the model uses none. (For this command's process
+    # and the ones it starts; a value already set is kept.)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from .cli import main  # after the collector is off: imports make many objects
 
     code = main(one_off_process=True)
