@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import resource
 
+import cmarkgfm
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from callsite import commonmark
 from callsite.render import render_markdown, render_markdown_inline
 
 
@@ -26,3 +32,25 @@ def test_render_markdown(source, html):
 def test_inline_items_lose_their_paragraph_only_when_single():
     assert render_markdown_inline("**yksi** kohta") == "<strong>yksi</strong> kohta"
     assert render_markdown_inline("yksi\n\nkaksi") == "<p>yksi</p>\n<p>kaksi</p>\n"
+
+
+@given(st.text(alphabet=st.sampled_from("ab äö–\n*_-#[]()<>&`\\\t1.:/"), max_size=200))
+def test_our_binding_renders_what_cmarkgfm_renders(text):
+    """callsite.commonmark calls the same C function as cmarkgfm.markdown_to_html."""
+    assert commonmark.to_html(text) == cmarkgfm.markdown_to_html(text)
+
+
+def test_rendering_leaves_nothing_behind():
+    """cmarkgfm.markdown_to_html never frees cmark's output: 20,000 calls of this text grew a
+    process by about 120 MiB. Ours hands each buffer back."""
+    text = "\n\n".join(f"- **kohta {i}** " + "sana " * 60 for i in range(8))
+    before = _resident_bytes()
+    for _ in range(20_000):
+        commonmark.to_html(text)
+    assert _resident_bytes() - before < 20 * 2**20
+
+
+def _resident_bytes() -> int:
+    """This process's resident memory now (not its peak, which an earlier test may have set)."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize()

@@ -14,11 +14,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import cmarkgfm
 import jinja2
 from markupsafe import Markup
 
-from . import localise
+from . import commonmark, localise
 from .listings import (group_by_tag, group_by_year, recently_closed, sort_open, sort_upcoming, view_calls)
 from .model import LANGUAGES, Call, Round
 from .settings import Settings
@@ -73,7 +72,7 @@ _RAW_HTML = re.compile(r"<(?!(?:https?|mailto):[^<>\s]*>)")
 
 def render_markdown(text: str) -> Markup:
     """CommonMark from YAML via cmark-gfm's safe mode: unsafe link schemes lose their target."""
-    return Markup(cmarkgfm.markdown_to_html(_RAW_HTML.sub("&lt;", text) if "<" in text else text))
+    return Markup(commonmark.to_html(_RAW_HTML.sub("&lt;", text) if "<" in text else text))
 
 
 def render_markdown_inline(text: str) -> Markup:
