@@ -244,3 +244,20 @@ def test_not_found_pages_switch_to_the_other_home(fixture_site):
     for lang in ("fi", "sv"):
         doc = parse(fixture_site / lang / "404.html")
         assert {a["hreflang"][:2]: a["href"] for a in doc.select("a.md-select__link")} == {"fi": "/fi/", "sv": "/sv/"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_sitemap_lists_every_page_of_its_language_and_its_gzip_says_the_same(fixture_site, lang):
+    """MkDocs' own sitemap knows only the pages it renders; ours lists the call pages too."""
+    import gzip
+    import xml.etree.ElementTree as ET
+
+    folder = fixture_site / lang
+    xml = (folder / "sitemap.xml").read_bytes()
+    assert gzip.decompress((folder / "sitemap.xml.gz").read_bytes()) == xml
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = {loc.text for loc in ET.fromstring(xml).findall("s:url/s:loc", namespace)}
+    pages = {f"https://rahoitushaut.example.fi/{lang}/{p.parent.relative_to(folder).as_posix()}/".replace("/./", "/")
+             for p in folder.rglob("index.html")}
+    assert listed == pages
+    assert any(KIELIKYLPY[lang] in url for url in listed)

@@ -369,6 +369,9 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             nav=[{title: _src_uri(path)} for title, path in chrome.nav],
         )
         config.theme["language"] = chrome.lang
+        # MkDocs' sitemap only knows the pages it renders: ours (_write_sitemap) replaces it and
+        # its .gz, so rendering and compressing it would be wasted.
+        config.theme.static_templates.discard("sitemap.xml")
         _faster_theme_env(config.theme, template_cache_dir())
         for name, plugin_ in config.plugins.items():
             if name.endswith("search"):
