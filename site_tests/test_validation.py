@@ -185,3 +185,37 @@ def test_a_file_given_by_absolute_path_is_named_as_relpath_names_it(relative, tm
     absolute = f"{tmp_path}/{relative}"
     assert display_path(Path(absolute)) == os.path.relpath(absolute)
     assert display_path(absolute) == os.path.relpath(absolute)
+
+
+def test_a_bad_address_in_the_links_is_named_by_its_place(tmp_path, scratch_calls):
+    text = (FIXTURE_CALLS / "kielikylpy-2026.yaml").read_text(encoding="utf-8")
+    bad = text.replace('sv: "mailto:kielikylpy@oph.fi"}', 'sv: "www.oph.fi/sv"}', 1)
+    assert bad != text
+    (scratch_calls / "x.yaml").write_text(bad, encoding="utf-8")
+    result = run_cli("check", cwd=tmp_path)
+    line = next(n for n, row in enumerate(bad.splitlines(), 1) if "www.oph.fi/sv\"" in row)
+    column = bad.splitlines()[line - 1].index('"www.oph.fi/sv"') + 1
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"calls/x.yaml:{line}:{column}: error: links[2].url.sv: the link 'www.oph.fi/sv' does not start with "
+        "https://, http:// or mailto:")
+
+
+_SHAPES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.sampled_from(["https://x.fi", "ftp://x", "a b"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["links", "decisions", "url", "fi", "sv", "label"]), inner, max_size=4),
+    max_leaves=12)
+
+
+@given(_SHAPES)
+def test_link_addresses_are_those_a_walk_from_the_top_finds(data):
+    """The addresses checked, with their places, for any shape of data (the checks run on
+    invalid calls too): the same as looking each one up from the top of the data."""
+    from callsite.validate import LANGUAGES, _link_addresses, _raw
+
+    links = _raw(data, ("links",))
+    paths = [("links", i, "url") for i in range(len(links))] if isinstance(links, list) else []
+    paths.append(("decisions", "url"))
+    expected = [(path + (lang,), _raw(data, path + (lang,))) for path in paths for lang in LANGUAGES]
+    assert list(_link_addresses(data)) == expected

@@ -15,6 +15,7 @@ import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -203,24 +204,34 @@ def _raw(data: Any, path: tuple) -> Any:
     return data
 
 
+def _link_addresses(data: Any) -> Iterator[tuple[tuple, Any]]:
+    """(path, raw value) of each link address a call may have, in order: each link's, then the
+    decisions' (as :func:`_raw` finds them, without walking from the top for each one)."""
+    if not isinstance(data, dict):
+        data = {}
+    links = data.get("links")
+    groups = [(("links", i, "url"), link.get("url") if isinstance(link, dict) else None)
+              for i, link in enumerate(links)] if isinstance(links, list) else []
+    decisions = data.get("decisions")
+    groups.append((("decisions", "url"), decisions.get("url") if isinstance(decisions, dict) else None))
+    for path, urls in groups:
+        for lang in LANGUAGES:
+            yield path + (lang,), urls.get(lang) if isinstance(urls, dict) else None
+
+
 def _url_problems(doc: Document, file: str) -> list[Problem]:
     problems = []
-    links = _raw(doc.data, ("links",))
-    paths = [("links", i, "url") for i in range(len(links))] if isinstance(links, list) else []
-    paths.append(("decisions", "url"))
-    for path in paths:
-        for lang in LANGUAGES:
-            url = _raw(doc.data, path + (lang,))
-            if not isinstance(url, str) or _is_allowed_url(url):
-                continue
-            line, column = doc.mark_of(path + (lang,))
-            if url.startswith(("https://", "http://")) and _WHITESPACE.search(url):
-                message, hint = (f"the link {url!r} has a space in it",
-                                 "web addresses have no spaces: delete it (write %20 if the address really has one)")
-            else:
-                message, hint = (f"the link {url!r} does not start with https://, http:// or mailto:",
-                                 "copy the full address from the browser's address bar")
-            problems.append(Problem(file, line, column, format_path(path + (lang,)), message, hint))
+    for path, url in _link_addresses(doc.data):
+        if not isinstance(url, str) or _is_allowed_url(url):
+            continue
+        line, column = doc.mark_of(path)
+        if url.startswith(("https://", "http://")) and _WHITESPACE.search(url):
+            message, hint = (f"the link {url!r} has a space in it",
+                             "web addresses have no spaces: delete it (write %20 if the address really has one)")
+        else:
+            message, hint = (f"the link {url!r} does not start with https://, http:// or mailto:",
+                             "copy the full address from the browser's address bar")
+        problems.append(Problem(file, line, column, format_path(path), message, hint))
     return problems
 
 
