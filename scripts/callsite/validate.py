@@ -13,9 +13,9 @@ import functools
 import gc
 import re
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
