@@ -25,9 +25,6 @@ from .settings import Settings, load_settings
 from .validate import Catalog
 from .write import NewFiles, move_into, publish_atomically
 
-SHARED = 0
-"""The piece of work that writes the files beside the language folders (the others: each
-language's feeds and calendars)."""
 ASIDE = ".callsite-files"
 """Where the languages' feeds and calendars are written during a build (in its new folder),
 before they are moved into place."""
@@ -66,6 +63,7 @@ def _build_site(catalog: Catalog, now: dt.datetime, config_file: Path, site_dir:
     # are written aside, since the engine clears a language's folder when it starts building
     # it, and moved into place once every process is done.
     groups = [(lang, group) for lang in LANGUAGES for group in language_file_groups(site, views, now, lang)]
+    shared = len(groups)  # the claim of the shared files (the groups' claims are their indexes)
 
     def build_language(lang: str, out: Path, claims: Claims) -> None:
         from .mkdocs_adapter import build_language as engine_build
@@ -77,13 +75,13 @@ def _build_site(catalog: Catalog, now: dt.datetime, config_file: Path, site_dir:
         # The shared files first (the largest piece: whoever is done first takes it), then this
         # language's own, then what is left of the other's (slower here: this process has not
         # worked out that language's descriptions and periods).
-        if claims.claim(SHARED):
+        if claims.claim(shared):
             _write_shared_files(out, site, views, now)
-        own = [index for index, (of, _) in enumerate(groups, 1) if of == lang]
-        others = [index for index, (of, _) in enumerate(groups, 1) if of != lang] if claims.shared else []
+        own = [index for index, (of, _) in enumerate(groups) if of == lang]
+        others = [index for index, (of, _) in enumerate(groups) if of != lang] if claims.shared else []
         for index in own + others:
             if claims.claim(index):
-                _write_files(out / ASIDE, groups[index - 1][1]())
+                _write_files(out / ASIDE, groups[index][1]())
 
     def write(out: Path) -> None:
         _run_per_language(build_language, out, meanwhile, Claims(len(groups) + 1))
