@@ -167,11 +167,11 @@ def test_valid_calls_pass_check(tmp_path, scratch_calls):
 
 
 @given(st.text(alphabet=st.characters(), max_size=6))
-def test_a_web_address_with_any_kind_of_space_is_refused(text):
+def test_a_web_address_with_any_kind_of_space_or_a_backslash_is_refused(text):
     from callsite.validate import _is_allowed_url
 
     url = f"https://www.oph.fi/{text}"
-    assert _is_allowed_url(url) == (not any(ch.isspace() for ch in url))
+    assert _is_allowed_url(url) == (not any(ch.isspace() for ch in url) and "\\" not in url)
 
 
 @pytest.mark.parametrize("relative", ["calls/a.yaml", ".", "../elsewhere/a.yaml", "calls/../calls/b.yaml", "calls//c.yaml",

@@ -53,8 +53,11 @@ def _relative(path: str, here: str) -> str:
 
 
 def call_files(calls_dir: Path) -> list[Path]:
-    """Call files: ``*.yaml`` and ``*.yml``, except site data named ``_*``."""
-    files = [p for p in calls_dir.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("_")]
+    """Call files: ``*.yaml`` and ``*.yml`` in any case (``Haku.YAML`` too), except site data
+    named ``_*`` and hidden files (``.*``: editors' lock and backup files). Whatever else has
+    such a name (a folder, a link, a pipe) is listed too, so that loading says why it is refused."""
+    files = [p for p in calls_dir.iterdir()
+             if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(("_", "."))]
     return sorted(files)
 
 

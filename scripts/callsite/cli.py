@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from .dates import HELSINKI, DateProblem, parse_now
-from .problems import InputError
+from .problems import InputError, UsageError
 
 DESCRIPTION = """\
 Work with the funding-call website, built from the YAML files in calls/.
@@ -36,7 +36,7 @@ def _now(text: str | None) -> dt.datetime:
     try:
         return parse_now(text)
     except DateProblem as problem:
-        raise SystemExit(f"callsite: --now / CALLSITE_NOW: {problem.message} ({problem.hint})") from None
+        raise UsageError(f"--now / CALLSITE_NOW: {problem.message} ({problem.hint})") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -137,9 +137,27 @@ def _report_warnings(catalog, settings, now) -> int:
 
 
 def main(argv: list[str] | None = None, *, one_off_process: bool = False) -> int:
-    """Run one command. ``one_off_process``: this process ends with the command (see
-    :mod:`callsite.command`, whose collector is off until the calls are loaded): the loaded
-    calls and modules are then frozen out of the collector's scans."""
+    """Run one command; its exit code. ``one_off_process``: this process ends with the command
+    (see :mod:`callsite.command`, whose collector is off until the calls are loaded): the loaded
+    calls and modules are then frozen out of the collector's scans.
+
+    The one error boundary: a mistake in the files or settings has been reported (1), a
+    mistyped option or an unusable folder is said in one line (2), Ctrl+C stops quietly (130),
+    anything else is a bug, saved to a log and said in one line (70). Never a traceback."""
+    try:
+        return _run(argv, one_off_process)
+    except UsageError as error:
+        print(f"callsite: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001  the boundary: see above
+        from .crash import report_bug
+
+        return report_bug(error)
+
+
+def _run(argv: list[str] | None, one_off_process: bool) -> int:
     args = _parser().parse_args(argv)
     if one_off_process and args.command not in ("build", "check"):
         one_off_process = False

@@ -34,7 +34,7 @@ _PATTERN = re.compile(rf"^(?:{_FI_DATE}|{_ISO_DATE})(?:{_SEP}{_TIME}{_OFFSET})?$
 
 # The same forms as JSON Schema patterns (ECMA-262 regex) for editors: they check the
 # shape as staff type; the parser above still decides (30.2. has the shape, not a day).
-_JS_DATE = r"(?:[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})"
+_JS_DATE = r"(?:[0-9]{1,2}\.[0-9]{1,2}\.20[0-9]{2}|20[0-9]{2}-[0-9]{2}-[0-9]{2})"  # years 2000-2099
 _JS_TIME = (r"(?:\s+(?:(?:[kK][eE][lL][lL][oO]|[kK][lL][oO]|[kK][lL]\.?)\s*)?|T)[0-9]{1,2}[.:][0-9]{2}(?:[.:][0-9]{2})?"
             r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?")
 DATE_PATTERN = rf"^\s*{_JS_DATE}\s*$"
@@ -43,6 +43,10 @@ MOMENT_PATTERN = rf"^\s*{_JS_DATE}(?:{_JS_TIME})?\s*$"
 """A date with an optional time: ``20.8.2026``, ``20.8.2026 klo 9.00``, ``2026-08-20 09:00``."""
 DEADLINE_PATTERN = rf"^\s*{_JS_DATE}{_JS_TIME}\s*$"
 """A date with a time: ``20.8.2026 klo 16.15``, ``20.8.2026 16:15``, ``2026-08-20T16:15``."""
+
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+"""The years a date may have: a typo (2206, 0001) is caught, and every date can be moved to
+another zone or a day on (year 1 or 9999 overflowed Python's dates in the outputs)."""
 
 EXAMPLE_DATE = "20.8.2026"
 EXAMPLE_DATETIME = "20.8.2026 klo 16.15"
@@ -70,6 +74,9 @@ def _parts(text: str):
     year, month, day = (int(g["y"]), int(g["m"]), int(g["d"])) if g["d"] else (int(g["Y"]), int(g["M"]), int(g["D"]))
     if g["y"] and len(g["y"]) != 4:
         raise DateProblem(f"the year in {text.strip()!r} is not four digits", f"e.g. {EXAMPLE_DATE}")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateProblem(f"the year {year} in {text.strip()!r} is outside the years {FIRST_YEAR}-{LAST_YEAR}",
+                          f"check the year, e.g. {EXAMPLE_DATE}")
     try:
         date = dt.date(year, month, day)
     except ValueError:

@@ -83,15 +83,28 @@ OpeningMoment = Annotated[Moment, BeforeValidator(_to_moment),
 Deadline = Annotated[dt.datetime, BeforeValidator(_to_deadline), Field(strict=True),
                      WithJsonSchema({"type": "string", "pattern": DEADLINE_PATTERN,
                                      "examples": ["20.8.2026 klo 16.15"]})]
-Euros = Annotated[int, BeforeValidator(_to_euros), Field(strict=True, gt=0),
-                  WithJsonSchema({"anyOf": [{"type": "integer", "exclusiveMinimum": 0},
+MAX_EUROS = 10**12
+"""A thousand billion euros: far above any call, and far inside what every output format can carry
+(JSON readers that hold numbers as doubles, 64-bit integers)."""
+Euros = Annotated[int, BeforeValidator(_to_euros), Field(strict=True, gt=0, le=MAX_EUROS),
+                  WithJsonSchema({"anyOf": [{"type": "integer", "exclusiveMinimum": 0, "maximum": MAX_EUROS},
                                             {"type": "string", "pattern": r"^[0-9]{1,3}(?:[ \u00a0][0-9]{3})+$"}],
                                   "examples": [1500000, "1 500 000"]})]
 Flag = Annotated[bool, Field(strict=True)]
-NonEmpty = Annotated[str, Field(strict=True, min_length=1)]
+# Text refuses the control characters that YAML escapes can make ("\0", "\e", "\v"): XML 1.0
+# cannot carry most of them, and a NUL or an escape sequence has no place on a page or in a
+# spreadsheet. Newline and tab stay. Text made only of spaces, no-break spaces or invisible
+# format characters (zero-width space) would publish an empty heading, so at least one visible
+# character is required. Checked by pydantic's regex engine (linear in the text's length, and
+# a fraction of a microsecond per value); validate.py says which rule a value broke.
+CONTROL_CHARACTERS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff"
+TEXT_PATTERN = rf"^[^{CONTROL_CHARACTERS}]*[^{CONTROL_CHARACTERS}\s\p{{Z}}\p{{Cf}}][^{CONTROL_CHARACTERS}]*$"
+NonEmpty = Annotated[str, Field(strict=True, min_length=1, pattern=TEXT_PATTERN),
+                     WithJsonSchema({"type": "string", "minLength": 1})]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
-Url = Annotated[str, Field(min_length=1)]
+Url = Annotated[str, Field(strict=True, min_length=1, pattern=rf"^[^{CONTROL_CHARACTERS}]+$"),
+                WithJsonSchema({"type": "string", "minLength": 1})]
 
 
 class Text(Strict):
@@ -261,7 +274,8 @@ class Contact(Strict):
     """Full name."""
     title: Optional[JobTitle] = None
     """Job title in both languages."""
-    email: Optional[Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]] = None
+    email: Optional[Annotated[str, Field(strict=True, pattern=rf"^[^@\s{CONTROL_CHARACTERS}]+@[^@\s{CONTROL_CHARACTERS}]+"
+                                                      rf"\.[^@\s{CONTROL_CHARACTERS}]+$")]] = None
     """Email address."""
     phone: Optional[NonEmpty] = None
     """Phone number, e.g. +358 29 533 1000."""

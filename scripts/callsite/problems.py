@@ -53,3 +53,7 @@ class InputError(Exception):
             "and the existing site/ was left as it was."
         )
         return "\n".join(lines)
+
+
+class UsageError(Exception):
+    """A mistyped option or an unusable folder: exit code 2, the message only."""

@@ -13,6 +13,7 @@ import functools
 import gc
 import re
 import typing
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from .callfiles import (PLACEHOLDER, UNIQUE_FIELDS, VOCABULARY_FILE, ParsedAhead, call_files, display_path,
                         parse_for_handover)
-from .model import LANGUAGES, Call, Vocabulary, field_description
+from .model import CONTROL_CHARACTERS, LANGUAGES, Call, Vocabulary, field_description
 from .problems import InputError, Problem
 from .yamlsource import Document, describe, format_path, load_document
 
@@ -115,6 +116,9 @@ def _describe_value_error(kind: str, error: dict, found: Any, name: Any, hint: s
     if kind == "string_too_short":
         return "the text is empty", "write the text, or delete the field if it is optional"
     if kind == "string_pattern_mismatch":
+        unusable = describe_unusable_text(found)
+        if unusable is not None:
+            return unusable
         if name == "email":
             return f"expected an email address, found {what}", "e.g. etunimi.sukunimi@oph.fi"
         if isinstance(found, str) and found:
@@ -147,10 +151,29 @@ def _describe_value_error(kind: str, error: dict, found: Any, name: Any, hint: s
     return error["msg"], hint
 
 
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
+
+
+def describe_unusable_text(found: Any) -> tuple[str, str] | None:
+    """(message, hint) for text the model refuses whatever the field: a control character, or
+    nothing visible at all; None for any other text."""
+    if not isinstance(found, str):
+        return None
+    control = _CONTROL.search(found)
+    if control is not None:
+        return (f"the text has an invisible control character (U+{ord(control.group()):04X}) "
+                f"at character {control.start() + 1}",
+                "delete it: in double quotes, a backslash starts a code such as \\0 or \\e; "
+                "write the text without them")
+    if not found.strip() or all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Zs", "Zl", "Zp")
+                                for ch in found):
+        return ("the text has nothing visible in it (only spaces or invisible characters)",
+                "write the text, or delete the field if it is optional")
+    return None
+
+
 def slugify(text: str) -> str:
     """Address part from a title: ``Förskola & skola`` -> ``forskola-skola``."""
-    import unicodedata
-
     plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
     words = "".join(ch if ch.isalnum() else " " for ch in plain).split()
     return "-".join(words)[:120].strip("-")
@@ -185,11 +208,13 @@ _WHITESPACE = re.compile(r"\s")  # what str.isspace() calls whitespace (the same
 
 def _is_allowed_url(url: str) -> bool:
     """https/http with a host, mailto with an address, or a path on this site."""
+    if "\\" in url:  # browsers read a backslash as a slash: /\evil.example/ is another site
+        return False
     if url.startswith(("https://", "http://")):
         return bool(url.split("/")[2]) and _WHITESPACE.search(url) is None
     if url.startswith("mailto:"):
         return "@" in url
-    return url.startswith("/") and not url.startswith("//")
+    return url.startswith("/") and not url.startswith("//") and _WHITESPACE.search(url) is None
 
 
 def _raw(data: Any, path: tuple) -> Any:
@@ -225,7 +250,10 @@ def _url_problems(doc: Document, file: str) -> list[Problem]:
         if not isinstance(url, str) or _is_allowed_url(url):
             continue
         line, column = doc.mark_of(path)
-        if url.startswith(("https://", "http://")) and _WHITESPACE.search(url):
+        if "\\" in url:
+            message, hint = (f"the link {url!r} has a backslash (\\) in it",
+                             "web addresses use / between their parts: write / instead of \\")
+        elif url.startswith(("https://", "http://", "/")) and _WHITESPACE.search(url):
             message, hint = (f"the link {url!r} has a space in it",
                              "web addresses have no spaces: delete it (write %20 if the address really has one)")
         else:
@@ -259,7 +287,36 @@ def load_vocabulary(calls_dir: Path) -> tuple[Vocabulary | None, list[Problem]]:
     doc, problems = load_document(path, file)
     if doc is None:
         return None, problems
-    return _validate(Vocabulary, doc, file)
+    vocabulary, problems = _validate(Vocabulary, doc, file)
+    if vocabulary is None:
+        return None, problems
+    problems = _topic_address_problems(vocabulary, doc, file)
+    return (None if problems else vocabulary), problems
+
+
+def _topic_address_problems(vocabulary: Vocabulary, doc: Document, file: str) -> list[Problem]:
+    """Each topic's page address is made from its label: two labels that make the same address
+    (or one that makes none) would make two pages claim one address."""
+    problems = []
+    for lang in LANGUAGES:
+        seen: dict[str, str] = {}
+        for tag, label in vocabulary.tags.items():
+            name = getattr(label, lang)
+            slug = slugify(name)
+            path = ("tags", tag, lang)
+            line, column = doc.mark_of(path)
+            if not slug:
+                problems.append(Problem(file, line, column, format_path(path),
+                                        f"the label {name!r} has no letters or digits for the page address",
+                                        "write the topic's name with letters"))
+            elif slug in seen:
+                problems.append(Problem(file, line, column, format_path(path),
+                                        f"the label {name!r} gives the same page address ({slug}) "
+                                        f"as the topic {seen[slug]!r}",
+                                        "every topic needs a name of its own in each language"))
+            else:
+                seen[slug] = tag
+    return problems
 
 
 def _placeholder_paths(data: Any, path: tuple = ()) -> list[tuple]:
@@ -349,10 +406,13 @@ class LoadCache:
 
 def _load_one(path: Path, vocabulary: Vocabulary | None, cache: LoadCache) -> tuple:
     """(call or None, marks of the unique fields, problems); reused from ``cache`` while the file is unchanged."""
-    stat = path.stat()
-    stamp = (stat.st_mtime_ns, stat.st_size, vocabulary)
+    try:
+        stat = path.lstat()  # a link is refused by loading: its own stamp is what counts
+        stamp = (stat.st_mtime_ns, stat.st_size, stat.st_mode, vocabulary)
+    except OSError:
+        stamp = None  # gone or unreadable: loading says so, every time
     hit = cache.files.get(path)
-    if hit is not None and hit[0] == stamp:
+    if hit is not None and stamp is not None and hit[0] == stamp:
         return hit[1]
     call, _, marks, found = _load_with_data(path, vocabulary)
     result = (call, marks, found)

@@ -17,7 +17,10 @@ than the pure-Python one and still gives node marks.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -262,17 +265,39 @@ def format_path(path: tuple) -> str:
     return text
 
 
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def _read(path: Path, file: str) -> tuple[str | None, list[Problem]]:
-    """The text of ``path``, or None and why it cannot be read as a call file."""
+    """The text of ``path``, or None and why it cannot be read as a call file.
+
+    Only an ordinary file is read: a link is refused unopened (its target could be any file
+    on the machine, and a message must not quote it), and a named pipe or a device is opened
+    without waiting (reading one would wait for ever) and refused."""
     try:
-        size = path.stat().st_size
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:
-        return None, [Problem(file, 0, 0, "", f"the file cannot be read ({error.strerror})")]
-    if size > MAX_FILE_BYTES:
-        return None, [Problem(file, 0, 0, "", f"the file is {size // 1024} KiB; the limit is "
-                              f"{MAX_FILE_BYTES // 1024} KiB", "a call this long is probably a mistake; "
-                              "move long texts to the linked documents")]
-    raw = path.read_bytes()
+        return None, [_unreadable(path, file, error)]
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            return None, [Problem(file, 0, 0, "", "this is a folder, not a call file",
+                                  "rename the folder so that its name does not end in .yaml")]
+        if not stat.S_ISREG(info.st_mode):
+            return None, [Problem(file, 0, 0, "", "this is not an ordinary file",
+                                  "a call file is a text file saved by an editor; delete or move this one")]
+        if info.st_size > MAX_FILE_BYTES:
+            return None, [Problem(file, 0, 0, "", f"the file is {info.st_size // 1024} KiB; the limit is "
+                                  f"{MAX_FILE_BYTES // 1024} KiB", "a call this long is probably a mistake; "
+                                  "move long texts to the linked documents")]
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return None, [_unreadable(path, file, error)]
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:  # grew while being read
+        return None, [Problem(file, 0, 0, "", f"the file is over the limit of {MAX_FILE_BYTES // 1024} KiB")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -282,6 +307,17 @@ def _read(path: Path, file: str) -> tuple[str | None, list[Problem]]:
     if "\x00" in text:
         return None, [Problem(file, 0, 0, "", "the file contains NUL characters; it is not a text file")]
     return text, []
+
+
+def _unreadable(path: Path, file: str, error: OSError) -> Problem:
+    """Why a file could not be opened or read, in staff terms."""
+    if os.path.islink(path):  # O_NOFOLLOW refused it (ELOOP, or EMLINK on some systems)
+        return Problem(file, 0, 0, "", "this is a link to another file, not a call file",
+                       "put the call file itself in the calls folder instead of a link to it")
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return Problem(file, 0, 0, "", "the file cannot be read: you do not have permission to open it",
+                       "ask whoever manages this computer or folder to give you read access")
+    return Problem(file, 0, 0, "", f"the file cannot be read ({error.strerror or error})")
 
 
 def _compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
