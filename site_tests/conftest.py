@@ -6,6 +6,7 @@ builds are shared by the tests that only read them.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -26,9 +27,10 @@ def build(calls: Path, site: Path, now: str) -> None:
     assert main(["build", "--calls", str(calls), "--config", str(CONFIG), "--site-dir", str(site), "--now", now]) == 0
 
 
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """The command line as staff run it, in a separate process."""
-    return subprocess.run([sys.executable, "-m", "callsite", *args], cwd=cwd, capture_output=True, text=True)
+def run_cli(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    """The command line as staff run it, in a separate process (``env``: variables to set)."""
+    return subprocess.run([sys.executable, "-m", "callsite", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **env} if env else None, timeout=300)
 
 
 def parse(path: Path) -> BeautifulSoup:
