@@ -98,7 +98,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _settings(config: Path):
-    """Settings from --config; without the default mkdocs.yml, the defaults (check needs no site)."""
+    """Settings from --config; without the default mkdocs.yml, the defaults (check needs no site).
+    Raises :class:`InputError` with every problem in the settings."""
     from .settings import Settings, load_settings
 
     if not config.exists() and config == Path("mkdocs.yml"):
@@ -186,7 +187,11 @@ def _run(argv: list[str] | None, one_off_process: bool) -> int:
         gc.enable()
     if catalog is None:
         return 1
-    settings = _settings(args.config)
+    try:
+        settings = _settings(args.config)
+    except InputError as error:  # mkdocs.yml's problems, reported as the calls' are
+        print(error.report(), file=sys.stderr)
+        return 1
     if args.command == "check":
         warnings = _report_warnings(catalog, settings, now)
         tail = f", {warnings} warning(s)" if warnings else ""

@@ -2,8 +2,10 @@
 
 The form is plain HTML and posts straight to the agency's newsletter provider (any provider
 that accepts an HTML form): action URL, method, the name of the email field and hidden
-fields per language come from ``extra.callsite`` in ``mkdocs.yml``. A production build with
-no endpoint fails before anything is written: a form that posts nowhere must never ship.
+fields per language come from ``extra.callsite`` in ``mkdocs.yml``, checked as they are read
+(:mod:`callsite.settings`: an http:// or javascript: address never reaches a page). A
+production build with no endpoint fails before anything is written: a form that posts
+nowhere must never ship.
 The staff preview builds without one and shows a note in the form's place.
 """
 
@@ -11,14 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .model import LANGUAGES
 from .problems import InputError, Problem
 from .settings import Settings
 
 PAGE_PATHS = {"fi": "uutiskirje/", "sv": "nyhetsbrev/"}
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
 @dataclass(frozen=True)
@@ -36,44 +36,35 @@ class Form:
 
 
 def form_for(settings: Settings, lang: str) -> Form:
-    hidden = settings.newsletter_hidden_fields.get(lang) or {}
+    # The settings have been checked as they were read (callsite.settings): the action is https://
+    # (or empty), the method post or get, the field names safe in HTML, the privacy notice a web
+    # address or a page of this site.
     return Form(
         configured=bool(settings.newsletter_action),
         action=settings.newsletter_action,
-        method=settings.newsletter_method.lower(),
+        method=settings.newsletter_method,
         email_field=settings.newsletter_email_field,
         honeypot_field=settings.newsletter_honeypot_field,
-        hidden=tuple((str(name), str(value)) for name, value in hidden.items()),
-        privacy_url=(settings.newsletter_privacy_url or {}).get(lang, ""),
+        hidden=tuple(settings.newsletter_hidden_fields.get(lang, {}).items()),
+        privacy_url=settings.newsletter_privacy_url.get(lang, ""),
     )
 
 
 def endpoint_problems(settings: Settings, config_file: Path | str = "mkdocs.yml") -> list[Problem]:
-    """What is wrong with the newsletter settings for a production build (empty: nothing)."""
+    """What a production build needs of the newsletter settings and they lack (empty: nothing).
+    What is there has been checked as the settings were read (:func:`callsite.settings.load_settings`)."""
 
     def problem(field: str, message: str, hint: str) -> Problem:
         return Problem(str(config_file), 0, 0, f"extra.callsite.{field}", message, hint)
 
     problems = []
-    action = settings.newsletter_action
-    if not action:
+    if not settings.newsletter_action:
         problems.append(problem(
             "newsletter_action", "no newsletter endpoint is configured: the signup form would post nowhere",
             "set newsletter_action to the form address your newsletter provider gives "
             "(e.g. https://uutiskirje.example.fi/subscribe), or build with --preview"))
-    else:
-        parts = urlsplit(action)
-        if not (parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOCAL_HOSTS)) or not parts.netloc:
-            problems.append(problem("newsletter_action", f"the newsletter endpoint {action!r} is not an https:// address",
-                                    "readers' email addresses must travel encrypted: use https://"))
-    if settings.newsletter_method.lower() not in ("post", "get"):
-        problems.append(problem("newsletter_method", f"unknown form method {settings.newsletter_method!r}",
-                                "use post (or get if the provider asks for it)"))
-    if not settings.newsletter_email_field:
-        problems.append(problem("newsletter_email_field", "the name of the email field is empty",
-                                "the provider's documentation names it, often email or EMAIL"))
     for lang in LANGUAGES:
-        if not (settings.newsletter_privacy_url or {}).get(lang):
+        if not settings.newsletter_privacy_url.get(lang):
             problems.append(problem(f"newsletter_privacy_url.{lang}", f"no privacy notice address for {lang}",
                                     "the consent text links to the privacy notice in each language"))
     return problems
