@@ -23,7 +23,7 @@ from .parallel import Claims, fork_context, job_count
 from .render import Site, build_chrome, iter_pages, render_root_files, site_views
 from .settings import Settings, load_settings
 from .validate import Catalog
-from .write import NewFiles, move_into, publish_atomically
+from .write import NewFiles, check_output_folder, move_into, publish_atomically, source_folders
 
 ASIDE = ".callsite-files"
 """Where the languages' feeds and calendars are written during a build (in its new folder),
@@ -32,9 +32,13 @@ before they are moved into place."""
 
 def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_dir: Path,
                preview: bool = False, settings: Settings | None = None,
-               meanwhile: Callable[[], object] | None = None) -> None:
+               meanwhile: Callable[[], object] | None = None, calls_dir: Path | None = None) -> None:
     """Build the site into ``site_dir`` (``settings``: those of ``config_file``, if already read).
-    ``meanwhile`` runs once, while the languages build (or before a failure is raised)."""
+    ``meanwhile`` runs once, while the languages build (or before a failure is raised).
+
+    A ``site_dir`` that would replace the project's sources (``calls_dir``, the theme, the
+    program, the project's folder) or files not built here is refused first: :class:`UsageError`.
+    """
     # The catalog lives until the end: keep the cycle collector from rescanning it (and, in the
     # forked language builds, from writing to every page of it, which the fork would copy).
     gc.freeze()
@@ -45,6 +49,7 @@ def build_site(catalog: Catalog, *, now: dt.datetime, config_file: Path, site_di
             pending.pop()()
 
     try:
+        check_output_folder(site_dir, source_folders(config_file, calls_dir), config_file)
         _build_site(catalog, now, config_file, site_dir, preview, settings or load_settings(config_file),
                     run_meanwhile)
     finally:
@@ -125,7 +130,9 @@ def _run_per_language(build_language, out: Path, meanwhile: Callable[[], None], 
         return
     context = fork_context()
     here, *elsewhere = LANGUAGES
-    processes = {lang: context.Process(target=_child, args=(build_language, lang, out, claims), name=f"build-{lang}")
+    received, sent = context.Pipe(duplex=False)  # a forked build's OSError (a full disk), to raise here
+    processes = {lang: context.Process(target=_child, args=(build_language, lang, out, claims, sent),
+                                       name=f"build-{lang}")
                  for lang in elsewhere}
     for process in processes.values():
         process.start()
@@ -139,12 +146,19 @@ def _run_per_language(build_language, out: Path, meanwhile: Callable[[], None], 
             if process.exitcode != 0:
                 failed.append(lang)
     if failed:
+        if received.poll():
+            raise received.recv()
         raise RuntimeError(f"building the {', '.join(failed)} site failed (see the error above)")
 
 
-def _child(build_language, lang: str, out: Path, claims: Claims) -> None:
+def _child(build_language, lang: str, out: Path, claims: Claims, errors) -> None:
     try:
         build_language(lang, out, claims)
+    except KeyboardInterrupt:  # Ctrl+C reaches the parent too, which stops the build
+        os._exit(1)
+    except OSError as error:  # a full disk, say: the parent reports it as if it were its own
+        errors.send(error)
+        os._exit(1)
     except BaseException:  # report in full, then let the parent fail the build
         traceback.print_exc()
         sys.stderr.flush()

@@ -199,6 +199,7 @@ def _run(argv: list[str] | None, one_off_process: bool) -> int:
         return 0
     from .build import build_site
     from .newsletter import require_endpoint
+    from .write import PublishError
 
     try:
         require_endpoint(settings, args.preview, args.config)  # before anything is written
@@ -209,9 +210,12 @@ def _run(argv: list[str] | None, one_off_process: bool) -> int:
     try:
         # The warnings are worked out and shown while the languages build (on the other cores).
         build_site(catalog, now=now, config_file=args.config, site_dir=args.site_dir, preview=args.preview,
-                   settings=settings, meanwhile=lambda: _report_warnings(catalog, settings, now))
+                   settings=settings, meanwhile=lambda: _report_warnings(catalog, settings, now), calls_dir=args.calls)
     except InputError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    except PublishError as error:
+        print(f"callsite: {error}", file=sys.stderr)
         return 1
     print(f"Built {len(catalog.calls)} call(s) into {args.site_dir}/ for {now.isoformat()}.")
     return 0

@@ -31,6 +31,7 @@ from pathlib import Path
 from .dates import HELSINKI
 from .incremental import PreviewBuilder
 from .problems import InputError, Problem
+from .write import check_output_folder, mark_output_folder, source_folders
 
 VERSION_PATH = "/__callsite/version"
 # A script file, not an inline script: the pages' Content-Security-Policy allows scripts from
@@ -206,6 +207,9 @@ def make_handler(preview: Preview):
 def run_server(args, *, now: dt.datetime | None) -> int:
     temporary = args.site_dir is None
     site_dir = Path(tempfile.mkdtemp(prefix="callsite-preview-")) / "site" if temporary else args.site_dir
+    if not temporary:  # the preview writes into it as a build does (UsageError: exit 2, nothing written)
+        check_output_folder(site_dir, source_folders(args.config, args.calls), args.config)
+        mark_output_folder(site_dir)
     preview = Preview(args.calls, args.config, site_dir, now, log=lambda text: print(text, flush=True))
     seen = preview.snapshot()  # before building: a save during the first build is not missed
     preview.rebuild()

@@ -1,34 +1,221 @@
-"""Write the finished site atomically: build beside ``site/``, then swap it in."""
+"""Write the finished site atomically: build beside ``site/``, then swap it in.
+
+Only a folder this program built (it carries :data:`STAMP`), an empty one or none is ever
+replaced: a mistyped ``--site-dir`` must not delete the calls, the theme or the project.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import shutil
+import signal
 import tempfile
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Callable
+
+from .problems import UsageError
+
+STAMP = ".callsite-build"
+"""The mark of a site this program built, at its root. An empty folder, not a file: no file of
+the site, which lists of its files (deploys, checks) need not skip, and the files of a build are
+still exactly those of the preview's incremental one, which makes no mark."""
+
+_WRITING = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}
+"""Errors that only writing meets: a full disk, a file too large, a read-only disk."""
+
+
+class PublishError(Exception):
+    """The site could not be written (a full disk, a folder not writable); the previous site
+    is as it was. The message names the folder and the reason."""
+
+
+def source_folders(config_file: Path, calls_dir: Path | None = None) -> dict[str, Path]:
+    """What a build reads, by what staff would call it: no site may be built over, around or
+    into these folders."""
+    folders = {"the project's call files": calls_dir} if calls_dir is not None else {}
+    folders["the site's theme"] = config_file.parent / "theme"
+    folders["the program's code"] = Path(__file__).resolve().parent.parent
+    if (config_file.parent / "scripts").resolve() != folders["the program's code"]:
+        folders["the project's scripts"] = config_file.parent / "scripts"
+    return folders
+
+
+def check_output_folder(site_dir: Path, sources: Mapping[str, Path], config_file: Path) -> None:
+    """Raise :class:`UsageError` unless building into ``site_dir`` is safe: it must not be,
+    hold or lie inside any of ``sources`` (what they hold: their folder), nor be or hold the
+    project's folder (that of ``config_file``; a site inside it is the usual place), nor be a
+    file, nor be a folder of other files than a previous build's. Links are followed."""
+    shown = str(site_dir)
+    target = site_dir.resolve()
+    project = config_file.resolve().parent
+    if target == project:
+        raise UsageError(f"the output folder '{shown}' is the project's own folder (where {config_file.name} is); "
+                         f"{_choose_another(shown)}")
+    if _inside(project, target):
+        raise UsageError(f"the output folder '{shown}' holds the whole project (the folder of '{config_file}'); "
+                         f"{_choose_another(shown)}")
+    for what, folder in sources.items():
+        resolved = folder.resolve()
+        if _inside(resolved, target):
+            raise UsageError(f"the output folder '{shown}' holds {what}; {_choose_another(shown)}"
+                             if resolved == target else
+                             f"the output folder '{shown}' holds {what} ('{folder}'); {_choose_another(shown)}")
+        if _inside(target, resolved):
+            raise UsageError(f"the output folder '{shown}' lies inside {what} ('{folder}'); "
+                             f"{_choose_another(shown)}")
+    _check_replaceable(target, shown)
+
+
+def mark_output_folder(site_dir: Path) -> None:
+    """Mark ``site_dir`` (checked by :func:`check_output_folder`) as made by this program, so
+    that the next build or preview may replace it."""
+    site_dir.mkdir(parents=True, exist_ok=True)
+    (site_dir / STAMP).mkdir(exist_ok=True)
 
 
 def publish_atomically(site_dir: Path, build: Callable[[Path], None]) -> None:
     """Run ``build(tmp)`` into a fresh folder; only if it succeeds replace ``site_dir``.
 
-    A failed build removes its folder and leaves the previous site untouched.
+    A failed or interrupted build removes its folder and leaves the previous site as it was,
+    Ctrl+C during the swap included; one that cannot be written raises :class:`PublishError`.
     """
+    shown = str(site_dir)
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    _check_replaceable(site_dir, shown)  # check_output_folder did, unless the caller skipped it
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    except OSError as error:
+        raise _cannot_write(shown, error) from error
     try:
         build(work)
+        os.mkdir(work / STAMP)
         os.chmod(work, 0o755)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+    except BaseException as error:
+        with _signals_held():
+            _remove(work)
+        if isinstance(error, OSError) and _about_writing(error, work):
+            raise _cannot_write(shown, error) from error
         raise
-    old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
-    if site_dir.exists():
-        site_dir.rename(old)
-    work.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    with _signals_held() as interrupted:
+        try:
+            _swap(work, site_dir, interrupted)
+        except OSError as error:
+            _remove(work)
+            raise _cannot_write(shown, error) from error
+
+
+def _swap(work: Path, site_dir: Path, interrupted: list[int]) -> None:
+    """Move the folder at ``site_dir`` (if any) aside, ``work`` in its place, then the old one
+    away. If the new one cannot be moved in, or ``interrupted`` (the signals held meanwhile)
+    is no longer empty once it is, the old one is moved back (and ``work`` removed)."""
+    old = work.with_name(work.name.replace("-build-", "-old-", 1))  # as unique as the build's name
+    had_old = os.path.lexists(site_dir)
+    if had_old:
+        os.rename(site_dir, old)
+    try:
+        os.rename(work, site_dir)
+    except BaseException:
+        if had_old:
+            os.rename(old, site_dir)
+        raise
+    if interrupted:  # Ctrl+C while the folders were swapped: the build is undone
+        os.rename(site_dir, work)
+        if had_old:
+            os.rename(old, site_dir)
+        _remove(work)
+    elif had_old:
+        _remove(old)
+
+
+def _check_replaceable(target: Path, shown: str) -> None:
+    """``target`` (resolved) is missing, an empty folder or a previous build; or UsageError."""
+    try:
+        if os.path.isdir(target):
+            if os.path.isdir(target / STAMP) and not os.path.islink(target / STAMP):
+                return
+            with os.scandir(target) as entries:
+                if next(entries, None) is None:
+                    return
+            raise UsageError(f"the output folder '{shown}' holds files that callsite did not build, and building "
+                             f"would delete them; move them away or {_choose_another(shown)}")
+        if os.path.lexists(target):
+            raise UsageError(f"the output folder '{shown}' is a file, not a folder; {_choose_another(shown)}")
+        above = Path(shown).parent  # as typed: the message names what staff wrote
+        while not os.path.lexists(above):
+            above = above.parent
+        if not os.path.isdir(above):
+            raise UsageError(f"the output folder '{shown}' cannot be made: '{above}' is a file, not a folder; "
+                             f"{_choose_another(shown)}")
+    except OSError as error:
+        raise _cannot_write(shown, error) from error
+
+
+def _choose_another(shown: str) -> str:
+    return "choose another folder, e.g. site" if Path(shown) != Path("site") else "choose another folder"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or lies below it (both resolved)."""
+    return path == folder or folder in path.parents
+
+
+def _about_writing(error: OSError, work: Path) -> bool:
+    """Whether ``error`` came from writing the site into ``work`` (not, say, from reading the
+    theme). A full disk is one wherever it is met (``os.write`` names no file; a copy names
+    its source first)."""
+    if error.errno in _WRITING:
+        return True
+    for name in (error.filename, error.filename2):
+        try:
+            if name is not None and _inside(Path(os.fsdecode(name)).resolve(), work.resolve()):
+                return True
+        except (TypeError, ValueError, OSError):
+            continue
+    return False
+
+
+def _cannot_write(shown: str, error: OSError) -> PublishError:
+    return PublishError(f"cannot write the site into '{shown}': {error.strerror or error}")
+
+
+def _remove(folder: Path) -> None:
+    """Remove ``folder`` and all below it; a process of the build still ending may add a file
+    while it is removed, so try again a few times."""
+    for _ in range(5):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not os.path.lexists(folder):
+            return
+        time.sleep(0.1)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[list[int]]:
+    """Ctrl+C, or a signal to end, that comes during the block takes effect after it: a swap of
+    folders, or their removal, is never left half done. The block is given the list of the
+    signals held so far. (Signals reach Python in the main thread only: elsewhere this holds
+    nothing.)"""
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+    held = {}
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:  # ignored stays ignored
+            held[number] = signal.signal(number, lambda number, frame: received.append(number))
+    try:
+        yield received
+    finally:
+        for number, handler in held.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+        if received:
+            signal.raise_signal(received[0])
 
 
 class NewFiles:
