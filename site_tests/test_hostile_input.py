@@ -263,3 +263,16 @@ def test_ctrl_c_stops_quietly(project, monkeypatch, capsys):
     monkeypatch.chdir(project)
     assert main(["check", "--now", NOW]) == 130
     assert capsys.readouterr().err == ""
+
+
+def test_a_setting_the_site_engine_cannot_use_is_a_message(project):
+    shutil.rmtree(project / "theme")
+    (project / "calls" / "x.yaml").write_text("x: [\n", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "calls/x.yaml:2:1: error: YAML syntax error: did not find expected node content",
+        "mkdocs.yml: error: the site engine (MkDocs) cannot use this setting: Config value 'theme': The path set "
+        f"in custom_dir ('{project / 'theme'}') does not exist.",
+        "2 error(s) in 2 file(s); nothing was built and the existing site/ was left as it was.",
+    ]

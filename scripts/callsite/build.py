@@ -13,10 +13,10 @@ import datetime as dt
 import gc
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from .crash import save_crash_report
 from .model import LANGUAGES
 from .outputs import check_outputs, language_file_groups, render_shared_files
 from .parallel import Claims, fork_context, job_count
@@ -130,7 +130,7 @@ def _run_per_language(build_language, out: Path, meanwhile: Callable[[], None], 
         return
     context = fork_context()
     here, *elsewhere = LANGUAGES
-    received, sent = context.Pipe(duplex=False)  # a forked build's OSError (a full disk), to raise here
+    received, sent = context.Pipe(duplex=False)  # a forked build's error (a full disk, a bug), to raise here
     processes = {lang: context.Process(target=_child, args=(build_language, lang, out, claims, sent),
                                        name=f"build-{lang}")
                  for lang in elsewhere}
@@ -148,7 +148,7 @@ def _run_per_language(build_language, out: Path, meanwhile: Callable[[], None], 
     if failed:
         if received.poll():
             raise received.recv()
-        raise RuntimeError(f"building the {', '.join(failed)} site failed (see the error above)")
+        raise RuntimeError(f"building the {', '.join(failed)} site failed")
 
 
 def _child(build_language, lang: str, out: Path, claims: Claims, errors) -> None:
@@ -159,9 +159,12 @@ def _child(build_language, lang: str, out: Path, claims: Claims, errors) -> None
     except OSError as error:  # a full disk, say: the parent reports it as if it were its own
         errors.send(error)
         os._exit(1)
-    except BaseException:  # report in full, then let the parent fail the build
-        traceback.print_exc()
-        sys.stderr.flush()
+    except BaseException as error:  # a bug: its details saved here, the parent fails the build with it
+        try:
+            where = f"details in {save_crash_report(error)}"
+        except OSError:
+            where = "its details could not be saved"
+        errors.send(RuntimeError(f"building the {lang} site failed: {type(error).__name__}: {error} ({where})"))
         os._exit(1)
     sys.stdout.flush()
     os._exit(0)

@@ -107,25 +107,31 @@ def _settings(config: Path):
     return load_settings(config)
 
 
-def _load(calls: Path, ahead=None):
-    """The validated catalog, or None after printing every problem."""
+def _load(calls: Path, ahead=None, found: InputError | None = None):
+    """The validated catalog, or None after printing every problem (``found``: the settings'
+    problems, already known: reported with the calls')."""
     from .validate import load_catalog
 
     try:
-        return load_catalog(calls, ahead=ahead)
+        catalog = load_catalog(calls, ahead=ahead)
     except InputError as error:
-        print(error.report(), file=sys.stderr)
+        found = InputError(error.problems + (found.problems if found else []))
+    if found is not None:
+        print(found.report(), file=sys.stderr)
         return None
+    return catalog
 
 
-def _warm_up_build(config: Path) -> None:
-    """Runs while the other core parses calls: what every build needs before it forks."""
+def _warm_up_build(config: Path) -> InputError | None:
+    """Runs while the other core parses calls: what every build needs before it forks. The
+    site engine's problems with the settings are returned, to be reported with the calls'."""
     from .build import warm_up
 
     try:
         warm_up(config)
-    except Exception:  # noqa: BLE001  a broken configuration: the build proper reports it in its turn
-        return
+    except InputError as error:
+        return error
+    return None
 
 
 def _report_warnings(catalog, settings, now) -> int:
@@ -179,18 +185,20 @@ def _run(argv: list[str] | None, one_off_process: bool) -> int:
     from .callfiles import parse_ahead
 
     ahead = parse_ahead(args.calls)
-    if args.command == "build" and args.config.exists():
-        _warm_up_build(args.config)
-    catalog = _load(args.calls, ahead)
+    # mkdocs.yml's problems are reported with the calls' (ours first, with their lines; the
+    # site engine reads the file only once ours have none).
+    settings, settings_problems = None, None
+    try:
+        settings = _settings(args.config)
+    except InputError as error:
+        settings_problems = error
+    if settings is not None and args.command == "build" and args.config.exists():
+        settings_problems = _warm_up_build(args.config)
+    catalog = _load(args.calls, ahead, settings_problems)
     if one_off_process:
         gc.freeze()  # they live until the end
         gc.enable()
     if catalog is None:
-        return 1
-    try:
-        settings = _settings(args.config)
-    except InputError as error:  # mkdocs.yml's problems, reported as the calls' are
-        print(error.report(), file=sys.stderr)
         return 1
     if args.command == "check":
         warnings = _report_warnings(catalog, settings, now)

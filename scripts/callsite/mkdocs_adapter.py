@@ -31,6 +31,7 @@ from pathlib import Path
 
 import jinja2
 import mkdocs.config.defaults
+import mkdocs.exceptions
 import mkdocs.utils
 import orjson
 from markupsafe import escape
@@ -39,8 +40,10 @@ from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
+from .callfiles import display_path
 from .jsontext import dumps_compact
 from .localise import HREFLANG, LANGUAGE_NAMES
+from .problems import InputError, Problem
 from .render import Chrome, SitePage, template_cache_dir
 from .write import NewFiles
 from .xmltext import escape as xml_escape
@@ -294,11 +297,43 @@ def _read_settings_once() -> None:
 
 def warm_up(config_file: Path) -> None:
     """Read the MkDocs configuration once: that imports the theme, its plugins and the
-    Markdown extensions, which each language build then has from the start."""
+    Markdown extensions, which each language build then has from the start. A setting MkDocs
+    cannot use (a theme folder that is not there, an unknown plugin) is raised as
+    :class:`InputError`, before any language build starts."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     _read_settings_once()
-    with tempfile.TemporaryDirectory(prefix="callsite-docs-") as docs_dir:
-        load_config(str(config_file), docs_dir=docs_dir, site_dir=os.path.join(docs_dir, "..", "site"))
+    said = _EngineMessages()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(said)
+    logger.propagate, propagated = False, logger.propagate
+    try:
+        with tempfile.TemporaryDirectory(prefix="callsite-docs-") as docs_dir:
+            load_config(str(config_file), docs_dir=docs_dir, site_dir=os.path.join(docs_dir, "..", "site"))
+    except (mkdocs.exceptions.ConfigurationError, mkdocs.exceptions.Abort) as error:
+        messages = said.errors or [str(error)]
+        file = display_path(Path(config_file))
+        raise InputError([Problem(file, 0, 0, "", f"the site engine (MkDocs) cannot use this setting: {message}")
+                          for message in messages]) from None
+    finally:
+        logger.removeHandler(said)
+        logger.propagate = propagated
+        for record in said.warnings:  # said as MkDocs would have said them
+            logger.handle(record)
+
+
+class _EngineMessages(logging.Handler):
+    """Keeps what MkDocs logs while it reads its configuration: its errors become our problems."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.errors: list[str] = []
+        self.warnings: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage())
+        else:
+            self.warnings.append(record)
 
 
 def _call_shape(page: SitePage, section: str) -> SitePage:
