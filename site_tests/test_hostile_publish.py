@@ -83,7 +83,8 @@ REFUSED = {
     "link-to-calls": "callsite: the output folder 'link-to-calls' holds the project's call files; "
                      "choose another folder, e.g. site",
     "notes": "callsite: the output folder 'notes' holds files that callsite did not build, and building would "
-             "delete them; move them away or choose another folder, e.g. site",
+             "delete them; move them away or choose another folder, e.g. site (a site built by callsite before "
+             "December 2026 has no build mark: if that is what it is, delete it once)",
     "notes.txt": "callsite: the output folder 'notes.txt' is a file, not a folder; choose another folder, e.g. site",
     "mkdocs.yml": "callsite: the output folder 'mkdocs.yml' is a file, not a folder; choose another folder, e.g. site",
     "notes.txt/site": "callsite: the output folder 'notes.txt/site' cannot be made: 'notes.txt' is a file, "
@@ -114,7 +115,9 @@ def test_a_site_folder_of_other_files_is_refused_by_its_default_name_too(project
     result = run_cli("build", "--now", NOW, cwd=project)
     assert result.returncode == 2
     assert result.stderr == ("callsite: the output folder 'site' holds files that callsite did not build, and "
-                             "building would delete them; move them away or choose another folder\n")
+                             "building would delete them; move them away or choose another folder (a site built by "
+                             "callsite before December 2026 has no build mark: if that is what it is, delete it "
+                             "once)\n")
     assert snapshot(tmp_path) == before
 
 

@@ -143,7 +143,8 @@ def _check_replaceable(target: Path, shown: str) -> None:
                 if next(entries, None) is None:
                     return
             raise UsageError(f"the output folder '{shown}' holds files that callsite did not build, and building "
-                             f"would delete them; move them away or {_choose_another(shown)}")
+                             f"would delete them; move them away or {_choose_another(shown)} (a site built by "
+                             "callsite before December 2026 has no build mark: if that is what it is, delete it once)")
         if os.path.lexists(target):
             raise UsageError(f"the output folder '{shown}' is a file, not a folder; {_choose_another(shown)}")
         above = Path(shown).parent  # as typed: the message names what staff wrote
