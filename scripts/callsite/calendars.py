@@ -1,7 +1,9 @@
 """iCalendar (RFC 5545) files: a subscribable calendar per language and one file per call.
 
 Written by hand (no runtime dependency): CRLF line ends, lines folded at 75 octets,
-TEXT values escaped. Times are local Helsinki times with ``TZID=Europe/Helsinki`` and a
+TEXT values escaped (backslash, semicolon, comma and line breaks, as RFC 5545 3.3.11 asks;
+a control character, which no TEXT value may hold, is an internal error: validation refuses
+it in the files first). Times are local Helsinki times with ``TZID=Europe/Helsinki`` and a
 ``VTIMEZONE`` giving the EU summer-time rules; ``UID`` is built from the call id and the
 round; ``DTSTAMP`` comes from the data (the call's latest dated event), never the clock.
 Never imports MkDocs.
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import TYPE_CHECKING
 
 from . import localise
@@ -48,10 +51,21 @@ VTIMEZONE = (
 )
 
 
+_NOT_TEXT = re.compile("[\x00-\x08\x0a-\x1f\x7f\ud800-\udfff]")
+"""RFC 5545's CONTROL characters (tab is allowed) and lone surrogates (not UTF-8)."""
+
+
 def text(value: str) -> str:
-    """An RFC 5545 TEXT value: backslash, semicolon, comma and newlines escaped."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    """An RFC 5545 TEXT value: backslash, semicolon, comma and newlines escaped; ``ValueError``
+    for a control character (it would end the line or leave a value no TEXT may be)."""
+    escaped = (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+               .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    found = _NOT_TEXT.search(escaped)
+    if found is not None:
+        shown = value if len(value) <= 80 else value[:77] + "..."
+        raise ValueError(f"U+{ord(found.group()):04X} in {shown!r} cannot be written in iCalendar "
+                         "(validation should have refused it)")
+    return escaped
 
 
 def fold(line: str) -> str:

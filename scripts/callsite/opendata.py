@@ -5,6 +5,16 @@ are given as written (dates as ISO 8601 with the Helsinki offset); values comput
 build time (the status, the next deadline) sit under ``derived`` with the moment they
 were computed for. The schema is versioned: a field is never removed or changes meaning
 within one major version.
+
+``calls.csv`` is opened in spreadsheets, which run a cell that starts with ``=`` as a
+formula (``=HYPERLINK(...)`` in a title would be a live link, or worse). Following OWASP's
+advice on CSV injection, a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return gets a leading ``'`` (spreadsheets show the rest as text; a program reading
+the file sees the ``'``: ``calls.json`` has every text exactly as written), and every text
+cell is quoted, so that a spreadsheet splitting lines at another separator (``;`` in Finnish
+Excel) cannot start a cell inside staff text either. Numbers (euros) are not quoted. A
+control character other than tab, newline and carriage return, which validation refuses in
+the files, is an internal error here.
 """
 
 from __future__ import annotations
@@ -12,6 +22,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -178,14 +189,15 @@ CSV_COLUMNS = ("id", "title_fi", "title_sv", "url_fi", "url_sv", "published", "g
 
 def calls_csv(records: Iterable[dict]) -> bytes:
     """One row per call (of :func:`call_record`); UTF-8 with a byte order mark so that
-    spreadsheets read ä and å right."""
+    spreadsheets read ä and å right. Text cells are quoted, those that would start a formula
+    with a leading ``'`` (see the module's docstring)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CSV_COLUMNS)
     for record in records:
         rounds = record["rounds"]
         closes = [r["closes"] for r in rounds if r["closes"]]
-        writer.writerow([
+        row = (
             record["id"], record["title"]["fi"], record["title"]["sv"], record["url"]["fi"], record["url"]["sv"],
             record["published"], record["grant_type"], " ".join(t["key"] for t in record["tags"]),
             min(r["opens"] for r in rounds), max(closes) if closes else "",
@@ -195,8 +207,22 @@ def calls_csv(records: Iterable[dict]) -> bytes:
             record["decisions"]["date"] if record["decisions"] else "",
             record["cancelled"]["date"] if record["cancelled"] else "",
             record["derived"]["status"], record["derived"]["next_deadline"] or "",
-        ])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        )
+        writer.writerow(["'" + value if value.__class__ is str and value.startswith(_FORMULA_START) else value
+                         for value in row])
+    text = buffer.getvalue()
+    found = _NOT_CSV.search(text)  # one pass over the file: a few times quicker than cell by cell
+    if found is not None:
+        row = text[text.rfind("\n", 0, found.start()) + 1:text.find("\r\n", found.start())]
+        shown = row if len(row) <= 120 else row[:117] + "..."
+        raise ValueError(f"U+{ord(found.group()):04X} in the row {shown!r} cannot be written in CSV "
+                         "(validation should have refused it)")
+    return ("\ufeff" + text).encode("utf-8")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NOT_CSV = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters other than tab and line breaks (which quoted cells carry)."""
 
 
 def open_data_files(site: "Site", views: list["CallView"], now: dt.datetime) -> dict[str, Iterator[bytes]]:
