@@ -271,8 +271,6 @@ def test_the_site_name_from_the_settings_is_text_in_feeds(hostile_settings_site)
         assert feedparser.parse(path.read_bytes()).bozo == 0
 
 
-@pytest.mark.xfail(strict=True, reason="the theme prints MkDocs' site_name (filled from extra.callsite.site_name) "
-                                       "without escaping; reported, outside the output encoders")
 def test_the_site_name_from_the_settings_is_text_in_pages(hostile_settings_site):
     for path in hostile_settings_site.rglob("*.html"):
         page_counts(path)

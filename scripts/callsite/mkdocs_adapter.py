@@ -399,7 +399,9 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             docs_dir=docs_dir,
             site_dir=str(engine_out),
             site_url=base_url,
-            site_name=chrome.site_name,
+            # The theme prints site_name unescaped in most places (and with |e in a few, which
+            # leaves Markup as it is): escaped once here, the name is text everywhere.
+            site_name=escape(chrome.site_name),
             copyright=chrome.copyright,
             nav=[{title: _src_uri(path)} for title, path in chrome.nav],
         )
