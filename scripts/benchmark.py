@@ -158,8 +158,8 @@ def page_chrome(site: Path, calls: Path) -> dict:
 PREVIEW = r"""
 import sys, time
 from pathlib import Path
-from callsite.dates import parse_now
-from callsite.incremental import PreviewBuilder
+from callsite.model.dates import parse_now
+from callsite.commands.incremental import PreviewBuilder
 calls, site = Path(sys.argv[1]), Path(sys.argv[2])
 builder = PreviewBuilder(calls, Path("mkdocs.yml"), site)
 now = parse_now("1.1.2030 klo 12.00")

@@ -22,7 +22,7 @@ CONFIG = ROOT / "mkdocs.yml"
 
 
 def build(calls: Path, site: Path, now: str) -> None:
-    from callsite.cli import main
+    from callsite.commands.cli import main
 
     assert main(["build", "--calls", str(calls), "--config", str(CONFIG), "--site-dir", str(site), "--now", now]) == 0
 

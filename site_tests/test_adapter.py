@@ -8,7 +8,7 @@ import mkdocs.utils
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from callsite.mkdocs_adapter import _faster_theme_env, _read_settings_once
+from callsite.engine.mkdocs_adapter import _faster_theme_env, _read_settings_once
 from conftest import CONFIG
 
 
@@ -70,7 +70,7 @@ def test_topic_pages_filled_from_one_template_are_what_material_renders(tmp_path
     come out byte for byte as when MkDocs renders every one of them."""
     import mkdocs.commands.build as mkdocs_build
 
-    from callsite import mkdocs_adapter
+    from callsite.engine import mkdocs_adapter
     from conftest import FIXTURE_CALLS, build
 
     monkeypatch.setenv("CALLSITE_JOBS", "1")  # one process, so that the pages MkDocs renders are seen here
@@ -104,8 +104,8 @@ def test_topic_pages_filled_from_one_template_are_what_material_renders(tmp_path
 def test_topic_pages_share_a_template_only_when_their_chrome_can_be_the_same():
     from dataclasses import replace
 
-    from callsite.mkdocs_adapter import _shared_topic_template
-    from callsite.render import Chrome, SitePage
+    from callsite.engine.mkdocs_adapter import _shared_topic_template
+    from callsite.render.pages import Chrome, SitePage
 
     chrome = Chrome(lang="fi", site_name="S", copyright="©", nav=(("Etusivu", ""), ("Aiheet", "aiheet/")),
                     not_found_body="", home_urls={})
@@ -132,8 +132,8 @@ def test_a_filled_page_is_the_template_with_its_placeholders_replaced_in_utf8():
     """Call and topic pages are written from the template's parts encoded once: the same bytes."""
     from markupsafe import escape
 
-    from callsite.mkdocs_adapter import TOKENS, _Filler
-    from callsite.render import SitePage
+    from callsite.engine.mkdocs_adapter import TOKENS, _Filler
+    from callsite.render.pages import SitePage
 
     template = SitePage(lang="sv", path="finansiering/mall/", title=TOKENS["title"], body=TOKENS["content"],
                         kind="call", alternates={"fi": TOKENS["alt-fi"], "sv": TOKENS["alt-sv"]},

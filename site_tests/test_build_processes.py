@@ -44,11 +44,11 @@ def test_a_failure_in_the_files_beside_the_pages_fails_the_build_and_keeps_the_o
     sitecustomize = tmp_path / "hook"
     sitecustomize.mkdir()
     (sitecustomize / "sitecustomize.py").write_text(
-        "import callsite.calendars as c\n"
+        "import callsite.outputs.calendars as c\n"
         "def broken(*args, **kwargs):\n"
         "    raise ValueError('calendar broke')\n"
         "c.render_calendars = broken\n"
-        "import callsite.outputs as o\n"
+        "import callsite.outputs.files as o\n"
         "o.render_calendars = broken\n", encoding="utf-8")
     logs = tmp_path / "logs"
     logs.mkdir()
@@ -72,8 +72,8 @@ def test_the_language_done_first_makes_what_the_other_has_not_begun_and_the_byte
     log = tmp_path / "groups.log"
     (hook / "sitecustomize.py").write_text(f"""
 import os, time
-import callsite.build as build
-import callsite.mkdocs_adapter as adapter
+import callsite.commands.build as build
+import callsite.engine.mkdocs_adapter as adapter
 engine_build, write_files = adapter.build_language, build._write_files
 def slow_swedish(*args, **kwargs):
     if str(args[4]).endswith("sv"):

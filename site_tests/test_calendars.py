@@ -9,8 +9,8 @@ import icalendar
 from hypothesis import given
 from hypothesis import strategies as st
 
-from callsite.calendars import fold
-from callsite.dates import HELSINKI
+from callsite.outputs.calendars import fold
+from callsite.model.dates import HELSINKI
 from conftest import build, page, text_of
 
 UTC = dt.timezone.utc
@@ -143,7 +143,7 @@ def test_folded_lines_are_at_most_75_octets_and_unfold_to_the_original(line):
 
 @given(st.datetimes(min_value=dt.datetime(1000, 1, 2), max_value=dt.datetime(9999, 12, 30), timezones=st.just(HELSINKI)))
 def test_calendar_moments_are_strftimes(moment):
-    from callsite.calendars import local, stamp
+    from callsite.outputs.calendars import local, stamp
 
     assert local(moment) == moment.astimezone(HELSINKI).strftime("%Y%m%dT%H%M%S")
     assert stamp(moment.date()) == moment.date().strftime("%Y%m%dT000000Z")

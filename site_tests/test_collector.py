@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from callsite.cli import main
+from callsite.commands.cli import main
 from conftest import FIXTURE_CALLS, ROOT
 
 
@@ -35,9 +35,9 @@ def test_the_installed_command_takes_the_way_python_m_callsite_takes():
     from importlib.metadata import entry_points
 
     (script,) = entry_points(group="console_scripts", name="callsite")
-    assert script.value == "callsite.command:run"
+    assert script.value == "callsite.commands.command:run"
     assert (ROOT / "scripts/callsite/__main__.py").read_text(encoding="utf-8").split() == [
-        "from", ".command", "import", "run", "run()"]
+        "from", ".commands.command", "import", "run", "run()"]
 
 
 def test_a_command_that_leaves_early_still_delivers_all_it_printed_and_its_exit_code(tmp_path):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from callsite.dates import HELSINKI, DateProblem, parse_date, parse_deadline, parse_moment
+from callsite.model.dates import HELSINKI, DateProblem, parse_date, parse_deadline, parse_moment
 from conftest import FIXTURE_CALLS, run_cli
 
 VALID = (FIXTURE_CALLS / "paatetty.yaml").read_text(encoding="utf-8")

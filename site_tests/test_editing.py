@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from callsite.model import Call
+from callsite.model.call import Call
 from conftest import CONFIG, FIXTURE_CALLS, page, run_cli, text_of
 
 NEW_ARGS = ("new", "--title-fi", "Kerhotoiminta 2027: uusi haku", "--title-sv", "Klubbverksamhet 2027",
@@ -71,7 +71,7 @@ def test_new_file_fails_check_until_filled_then_passes_and_builds_as_a_draft(tmp
     result = run_cli("check", "--now", "1.1.2027", cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (0, "1 call(s) checked: no errors.\n", "")
 
-    from callsite.cli import main
+    from callsite.commands.cli import main
     site = tmp_path / "site"
     args = ["build", "--calls", str(scratch_calls), "--config", str(CONFIG), "--site-dir", str(site), "--now", "1.3.2027"]
     assert main(args + ["--preview"]) == 0

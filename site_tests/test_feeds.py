@@ -139,7 +139,7 @@ changes:
     build(scratch_calls, after, "12.4.2026 klo 12.00")
     old = feedparser.parse((before / "fi/feed.xml").read_bytes())
     new = feedparser.parse((after / "fi/feed.xml").read_bytes())
-    # What a reader shows: the title as staff wrote it, never bold (see callsite.xmltext).
+    # What a reader shows: the title as staff wrote it, never bold (see callsite.render.xmltext).
     assert not new.bozo and [shown(e.title_detail) for e in old.entries] == ["Jatkettu haku <b>&</b>"]
     assert [shown(e.title_detail) for e in new.entries] == ["Päivitetty: Jatkettu haku <b>&</b>",
                                                            "Jatkettu haku <b>&</b>"]
@@ -161,7 +161,7 @@ changes:
 def test_xml_escaping_matches_the_standard_library(text):
     from xml.sax import saxutils
 
-    from callsite.xmltext import escape, quoteattr
+    from callsite.render.xmltext import escape, quoteattr
 
     assert escape(text) == saxutils.escape(text)
     assert quoteattr(text) == saxutils.quoteattr(text)

@@ -166,8 +166,8 @@ def test_a_folder_named_like_a_call_file(project):
 
 def test_an_unreadable_file_is_named(project, monkeypatch, capsys):
     # Tests run as root, whom file modes do not stop: the operating system's refusal is made here.
-    from callsite import yamlsource
-    from callsite.cli import main
+    from callsite.source import yamlsource
+    from callsite.commands.cli import main
 
     real_open = os.open
 
@@ -228,8 +228,8 @@ def test_an_unusable_now_is_a_usage_error(project, now, expected):
 
 
 def test_a_bug_is_one_line_and_a_saved_log(project, monkeypatch, capsys, tmp_path):
-    from callsite import render
-    from callsite.cli import main
+    from callsite.render import pages as render
+    from callsite.commands.cli import main
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("a bug")
@@ -253,8 +253,8 @@ def test_a_bug_is_one_line_and_a_saved_log(project, monkeypatch, capsys, tmp_pat
 
 
 def test_ctrl_c_stops_quietly(project, monkeypatch, capsys):
-    from callsite import validate
-    from callsite.cli import main
+    from callsite.model import validate
+    from callsite.commands.cli import main
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt

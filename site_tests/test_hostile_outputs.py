@@ -109,7 +109,7 @@ def write_project(folder: Path, call: str, *, tag_label: str | None = None,
 
 
 def run_build(calls: Path, settings_file: Path, site: Path) -> int:
-    from callsite.cli import main
+    from callsite.commands.cli import main
 
     return main(["build", "--calls", str(calls), "--config", str(settings_file), "--site-dir", str(site),
                  "--now", NOW])
@@ -317,7 +317,7 @@ _xml_text = st.text(alphabet=st.characters(exclude_categories=("Cs",), exclude_c
 @given(_xml_text | st.lists(st.sampled_from(["<", "<b>", "</i>", "<!--", "<?x", "&", "&lt;", "]]>", "a", " "]))
        .map("".join))
 def test_feed_text_reads_back_as_text_in_every_reader(text):
-    from callsite.xmltext import escape_html_text, escape_plain_text
+    from callsite.render.xmltext import escape_html_text, escape_plain_text
 
     description = ET.fromstring(f"<d>{escape_html_text(text)}</d>").text or ""
     assert html_elements(description) == []
@@ -331,7 +331,7 @@ def test_feed_text_reads_back_as_text_in_every_reader(text):
 
 @pytest.mark.parametrize("character", ["\x00", "\x08", "\x0b", "\x0c", "\x1b", "\x1f", "\ud800", "\ufffe", "\uffff"])
 def test_a_character_xml_cannot_carry_is_an_internal_error(character):
-    from callsite.xmltext import escape_html_text, escape_plain_text
+    from callsite.render.xmltext import escape_html_text, escape_plain_text
 
     for escape in (escape_plain_text, escape_html_text):
         with pytest.raises(ValueError, match=f"U\\+{ord(character):04X} at character 3 of 'ab"):
@@ -342,7 +342,7 @@ def test_a_character_xml_cannot_carry_is_an_internal_error(character):
                .filter(lambda ch: ch in "\t\n" or ch >= " " and ch != "\x7f")))
 @example("a\\,b; c\\\\n")
 def test_calendar_text_reads_back_as_written(text):
-    from callsite.calendars import fold, text as ics_text
+    from callsite.outputs.calendars import fold, text as ics_text
 
     line = fold("SUMMARY:" + ics_text(text))
     assert read_ics_value(line.encode("utf-8") + b"\r\n", "SUMMARY") == [text]
@@ -350,7 +350,7 @@ def test_calendar_text_reads_back_as_written(text):
 
 @pytest.mark.parametrize("character", ["\x00", "\x0b", "\x1b", "\x7f"])
 def test_a_control_character_in_calendar_text_is_an_internal_error(character):
-    from callsite.calendars import text as ics_text
+    from callsite.outputs.calendars import text as ics_text
 
     with pytest.raises(ValueError, match=f"U\\+{ord(character):04X} in 'a"):
         ics_text("a" + character)
@@ -367,7 +367,7 @@ def ordinary_record(tmp_path_factory) -> dict:
 
 @pytest.mark.parametrize("title", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "a;=1+1", "'=x"])
 def test_csv_cells_are_never_formulas(ordinary_record, title):
-    from callsite.opendata import calls_csv
+    from callsite.outputs.opendata import calls_csv
 
     record = {**ordinary_record, "title": {"fi": title, "sv": "Ok"}}
     text = calls_csv([record]).decode("utf-8-sig")
@@ -377,7 +377,7 @@ def test_csv_cells_are_never_formulas(ordinary_record, title):
 
 
 def test_a_control_character_in_csv_is_an_internal_error(ordinary_record):
-    from callsite.opendata import calls_csv
+    from callsite.outputs.opendata import calls_csv
 
     with pytest.raises(ValueError, match=re.escape(r"""U+0000 in the row '"kielikylpy-2026","a\x00","Ok",""")):
         calls_csv([{**ordinary_record, "title": {"fi": "a\x00", "sv": "Ok"}}])
@@ -390,7 +390,7 @@ LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # what feeds.plain_text used (quadr
 
 def counted_unlink(text: str) -> tuple[str, int]:
     """``feeds.unlink`` with the characters its searches look at counted (one more per search)."""
-    from callsite.feeds import unlink
+    from callsite.outputs.feeds import unlink
 
     steps = 0
 
@@ -422,7 +422,7 @@ def test_links_become_their_text_as_the_regex_did_in_linear_time(text):
 
 @given(st.text(max_size=80))
 def test_plain_text_of_any_text_is_the_regex_result(text):
-    from callsite.feeds import plain_text
+    from callsite.outputs.feeds import plain_text
 
     first = text.strip().split("\n\n")[0]
     expected = " ".join(re.sub(r"[*_`#>]", "", LINK.sub(r"\1", first)).split())

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from callsite.cli import main
-from callsite.write import STAMP
+from callsite.commands.cli import main
+from callsite.outputs.write import STAMP
 from conftest import CONFIG, FIXTURE_CALLS, ROOT, run_cli
 
 NOW = "10.4.2026 klo 12.00"
@@ -198,7 +198,7 @@ def test_a_link_to_a_previous_build_is_followed(built, tmp_path):
 
 HOOK_MID_BUILD = """
 import os, time
-import callsite.write as write
+import callsite.outputs.write as write
 _write = write.NewFiles.write
 _waited = []
 def slow(self, name, data):
@@ -321,7 +321,7 @@ def test_a_full_disk_met_by_either_build_process_is_said_in_one_line(built, tmp_
     """In the test's process (no mount needed): the writer of the pages, feeds and calendars
     fails as ``os.write`` does on a full disk, in the command's own process (the Finnish
     pages) or only in the one it forks (the Swedish pages), whose error must reach the command."""
-    from callsite import write
+    from callsite.outputs import write
 
     monkeypatch.setenv("CALLSITE_JOBS", "2")
     parent, real_write = os.getpid(), write.NewFiles.write

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from callsite.dates import parse_now
+from callsite.model.dates import parse_now
 from callsite.problems import InputError
-from callsite.incremental import PreviewBuilder
+from callsite.commands.incremental import PreviewBuilder
 from conftest import CONFIG, FIXTURE_CALLS, build
 
 NOW = "10.4.2026 klo 12.00"

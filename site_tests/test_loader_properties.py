@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from callsite.validate import load_call, load_vocabulary
+from callsite.model.validate import load_call, load_vocabulary
 from conftest import FIXTURE_CALLS
 
 VALID = (FIXTURE_CALLS / "kielikylpy-2026.yaml").read_text(encoding="utf-8")

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from callsite import commonmark
-from callsite.render import render_markdown, render_markdown_inline
+from callsite.render import commonmark
+from callsite.render.pages import render_markdown, render_markdown_inline
 
 
 @pytest.mark.parametrize("source, html", [
@@ -36,7 +36,7 @@ def test_inline_items_lose_their_paragraph_only_when_single():
 
 @given(st.text(alphabet=st.sampled_from("ab äö–\n*_-#[]()<>&`\\\t1.:/"), max_size=200))
 def test_our_binding_renders_what_cmarkgfm_renders(text):
-    """callsite.commonmark calls the same C function as cmarkgfm.markdown_to_html."""
+    """callsite.render.commonmark calls the same C function as cmarkgfm.markdown_to_html."""
     assert commonmark.to_html(text) == cmarkgfm.markdown_to_html(text)
 
 

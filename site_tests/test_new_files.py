@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from callsite.write import NewFiles, move_into
+from callsite.outputs.write import NewFiles, move_into
 
 
 def test_new_files_are_written_whole_or_from_pieces_into_new_folders(tmp_path):

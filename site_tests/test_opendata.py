@@ -62,7 +62,7 @@ def test_open_data_is_identical_across_builds(fixture_site, tmp_path):
         assert (again / name).read_bytes() == (fixture_site / name).read_bytes()
 
 
-# What our JSON holds (see callsite.jsontext): no floats, string keys, integers within 64 bits;
+# What our JSON holds (see callsite.render.jsontext): no floats, string keys, integers within 64 bits;
 # text without lone surrogates (they cannot be UTF-8), control characters and all.
 _text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=8)
 _json_values = st.recursive(
@@ -74,7 +74,7 @@ _json_values = st.recursive(
 
 @given(_json_values)
 def test_json_matches_the_standard_library(value):
-    from callsite.jsontext import dumps_compact, dumps_indented
+    from callsite.render.jsontext import dumps_compact, dumps_indented
 
     assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
     assert dumps_compact(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -82,7 +82,7 @@ def test_json_matches_the_standard_library(value):
 
 @given(_json_values, st.lists(_json_values, max_size=3))
 def test_json_in_pieces_matches_the_standard_library(value, records):
-    from callsite.jsontext import iter_indented
+    from callsite.render.jsontext import iter_indented
 
     assert b"".join(iter_indented(value)) == json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
     document = {"head": value, "calls": iter(records), "tail": {"n": len(records)}}
@@ -93,7 +93,7 @@ def test_json_in_pieces_matches_the_standard_library(value, records):
 
 @pytest.mark.parametrize("value", [{1: "a"}, {"calls": iter([{None: 1}])}, [2**64], {"a": "\ud800"}])
 def test_json_it_cannot_write_as_the_standard_library_does_is_refused(value):
-    from callsite.jsontext import iter_indented
+    from callsite.render.jsontext import iter_indented
 
     with pytest.raises(TypeError):
         b"".join(iter_indented(value))

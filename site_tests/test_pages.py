@@ -232,7 +232,7 @@ def test_closing_soon_window_comes_from_mkdocs_yml(tmp_path):
     text = CONFIG.read_text(encoding="utf-8").replace("closing_soon_days: 14", "closing_soon_days: 3")
     assert "closing_soon_days: 3" in text
     config.write_text(text.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"), encoding="utf-8")
-    from callsite.cli import main
+    from callsite.commands.cli import main
 
     site = tmp_path / "site"
     assert main(["build", "--calls", str(FIXTURE_CALLS), "--config", str(config), "--site-dir", str(site),

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from callsite import parallel
-from callsite.validate import load_catalog
+from callsite.source import parallel
+from callsite.model.validate import load_catalog
 from conftest import FIXTURE_CALLS
 
 

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from callsite import callfiles
-from callsite.callfiles import PLACEHOLDER, UNIQUE_FIELDS, parse_for_handover
-from callsite.validate import _load_marked, _load_with_data, load_vocabulary
-from callsite.yamlsource import load_document, load_plain
+from callsite.source import callfiles
+from callsite.source.callfiles import PLACEHOLDER, UNIQUE_FIELDS, parse_for_handover
+from callsite.model.validate import _load_marked, _load_with_data, load_vocabulary
+from callsite.source.yamlsource import load_document, load_plain
 from conftest import FIXTURE_CALLS
 
 VALID = (FIXTURE_CALLS / "kielikylpy-2026.yaml").read_text(encoding="utf-8")

@@ -158,7 +158,7 @@ def test_the_watcher_rebuilds_once_a_save_has_settled():
     empty, then written; it rebuilds once, with the written file, never with the empty one."""
     import threading
 
-    from callsite.preview import Preview
+    from callsite.commands.preview import Preview
 
     before, emptied, written = ("x.yaml", 800, 0), ("x.yaml", 0, 1), ("x.yaml", 900, 2)
     snapshots = iter([emptied, written, written])

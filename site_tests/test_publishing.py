@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from callsite.cli import main
+from callsite.commands.cli import main
 from conftest import CONFIG, FIXTURE_CALLS, page, text_of
 
 PAATETTY = (FIXTURE_CALLS / "paatetty.yaml").read_text(encoding="utf-8")
@@ -134,7 +134,7 @@ def test_change_notes_newest_first_in_both_languages(scratch_calls, tmp_path):
 
 
 def test_change_notes_are_exposed_cleanly_for_feeds(scratch_calls):
-    from callsite.validate import load_catalog
+    from callsite.model.validate import load_catalog
 
     (scratch_calls / "paatetty.yaml").write_text(CHANGED, encoding="utf-8")
     call = load_catalog(scratch_calls).calls[0]

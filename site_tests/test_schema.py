@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from callsite.dates import DATE_PATTERN, DEADLINE_PATTERN, MOMENT_PATTERN, DateProblem, parse_date, parse_moment
-from callsite.schema import call_schema, schema_files, vocabulary_schema
-from callsite.validate import load_vocabulary
-from callsite.yamlsource import load_document
+from callsite.model.dates import DATE_PATTERN, DEADLINE_PATTERN, MOMENT_PATTERN, DateProblem, parse_date, parse_moment
+from callsite.model.schema import call_schema, schema_files, vocabulary_schema
+from callsite.model.validate import load_vocabulary
+from callsite.source.yamlsource import load_document
 from conftest import FIXTURE_CALLS, ROOT, run_cli
 
 VALID = (FIXTURE_CALLS / "paatetty.yaml").read_text(encoding="utf-8")
@@ -161,15 +161,15 @@ def test_field_docs_read_on_demand_are_those_pydantic_reads_at_import():
     import importlib.util
     import sys
 
-    import callsite.model as model
+    import callsite.model.call as model
 
     source = Path(model.__file__).read_text(encoding="utf-8")
     config = 'extra="forbid", frozen=True, arbitrary_types_allowed=True,'
     assert source.count(config) == 1
-    spec = importlib.util.spec_from_loader("callsite._model_with_docstrings", loader=None)
+    spec = importlib.util.spec_from_loader("callsite.model._model_with_docstrings", loader=None)
     copy = importlib.util.module_from_spec(spec)
     copy.__file__ = model.__file__  # pydantic finds each class's source through its module's file
-    copy.__package__ = "callsite"
+    copy.__package__ = "callsite.model"
     sys.modules[spec.name] = copy
     try:
         exec(compile(source.replace(config, config + " use_attribute_docstrings=True,"), model.__file__, "exec"),

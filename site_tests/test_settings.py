@@ -10,9 +10,9 @@ import pytest
 
 from conftest import CONFIG, FIXTURE_CALLS, ROOT, page, run_cli, text_of
 
-from callsite.cli import main
+from callsite.commands.cli import main
 from callsite.problems import InputError
-from callsite.settings import FooterLink, Settings, load_settings
+from callsite.model.settings import FooterLink, Settings, load_settings
 
 NOW = "10.4.2026 klo 12.00"
 TAIL = "error(s) in 1 file(s); nothing was built and the existing site/ was left as it was."
@@ -79,7 +79,7 @@ def test_accepted_variants(tmp_path):
     assert settings.footer["sv"][0].path == "https://www.oph.fi/sv/tillganglighet"
 
 
-# (old text, new text, the problem's first line, its hint): each rule of callsite.settings, as staff break it.
+# (old text, new text, the problem's first line, its hint): each rule of callsite.model.settings, as staff break it.
 CASES = [
     pytest.param("site_url: https://rahoitushaut.example.fi/", "site_url: rahoitushaut.example.fi",
                  "mkdocs.yml:4:11: error: site_url: expected the full address of the site, starting with https://, "
@@ -290,8 +290,8 @@ def test_a_missing_settings_file_is_said_in_one_line(tmp_path, capsys, monkeypat
 
 
 def test_the_preview_shows_a_settings_problem_as_it_shows_a_call_problem(tmp_path, capsys):
-    from callsite.dates import parse_now
-    from callsite.preview import Preview
+    from callsite.model.dates import parse_now
+    from callsite.commands.preview import Preview
 
     config = config_with(tmp_path, ("closing_soon_days: 14", "closing_son_days: 14"))
     preview = Preview(FIXTURE_CALLS, config, tmp_path / "preview", parse_now(NOW), log=print)

@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from callsite.dates import parse_now
-from callsite.status import Status, status_of
-from callsite.validate import load_catalog
+from callsite.model.dates import parse_now
+from callsite.site.status import Status, status_of
+from callsite.model.validate import load_catalog
 from conftest import CONFIG, FIXTURE_CALLS, build, page, text_of
 
 SOON = dt.timedelta(days=14)

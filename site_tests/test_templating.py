@@ -10,11 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from conftest import CONFIG, FIXTURE_CALLS
 
-from callsite import localise, templating
-from callsite.render import TEMPLATE_DIR, Site
-from callsite.settings import load_settings
-from callsite.validate import load_catalog
-from callsite.templating import ConstantTranslations, LanguageBytecodeCache
+from callsite.render import localise
+from callsite.render import templating
+from callsite.render.pages import TEMPLATE_DIR, Site
+from callsite.model.settings import load_settings
+from callsite.model.validate import load_catalog
+from callsite.render.templating import ConstantTranslations, LanguageBytecodeCache
 
 
 class Catalog(gettext.NullTranslations):
@@ -114,8 +115,8 @@ def test_compiled_templates_are_cached_per_language_and_catalog(tmp_path, monkey
 
 
 def test_cards_at_another_heading_level_equal_a_real_render():
-    from callsite.dates import parse_now
-    from callsite.render import site_views
+    from callsite.model.dates import parse_now
+    from callsite.site.listings import site_views
 
     site = Site(load_catalog(FIXTURE_CALLS), load_settings(CONFIG), preview=True)
     views = site_views(site, parse_now("10.4.2026 klo 12.00"))
@@ -132,8 +133,8 @@ def test_cards_at_another_heading_level_equal_a_real_render():
 def test_badges_and_periods_shared_by_value_equal_a_real_render(scratch_calls, now):
     """Badges and periods are rendered once per status and moments: calls that share them
     (here copies of each fixture call, some cancelled) get what a render of their own gives."""
-    from callsite.dates import parse_now
-    from callsite.render import site_views
+    from callsite.model.dates import parse_now
+    from callsite.site.listings import site_views
 
     for source in sorted(FIXTURE_CALLS.glob("[!_]*.yaml")):
         text = source.read_text(encoding="utf-8")
@@ -165,14 +166,14 @@ class _Html:
 def test_quick_escape_matches_markupsafe(value):
     from markupsafe import Markup, escape as markupsafe_escape
 
-    from callsite.templating import escape
+    from callsite.render.templating import escape
 
     ours, theirs = escape(value), markupsafe_escape(value)
     assert ours == theirs and type(ours) is Markup is type(theirs)
 
 
 def test_site_templates_escape_with_the_quick_escape():
-    from callsite import templating
+    from callsite.render import templating
 
     site = Site(load_catalog(FIXTURE_CALLS), load_settings(CONFIG))
     template = site.envs["fi"].get_template("call-card.html")
@@ -189,7 +190,7 @@ def test_named_only_messages_fill_without_markups_percent():
 def test_a_text_in_both_languages_reads_as_an_item_as_it_does_as_an_attribute():
     """``call.title[lang]`` in a template: Jinja tries the item first, so texts answer it (the
     output is the same as through the attribute; any other key is missing, as before)."""
-    from callsite.model import Markdown, Text
+    from callsite.model.call import Markdown, Text
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     for text in (Text(fi="Haku", sv="Utlysning"), Markdown(fi="*a*", sv="*b*")):

@@ -168,7 +168,7 @@ def test_valid_calls_pass_check(tmp_path, scratch_calls):
 
 @given(st.text(alphabet=st.characters(), max_size=6))
 def test_a_web_address_with_any_kind_of_space_or_a_backslash_is_refused(text):
-    from callsite.validate import _is_allowed_url
+    from callsite.model.validate import _is_allowed_url
 
     url = f"https://www.oph.fi/{text}"
     assert _is_allowed_url(url) == (not any(ch.isspace() for ch in url) and "\\" not in url)
@@ -179,7 +179,7 @@ def test_a_web_address_with_any_kind_of_space_or_a_backslash_is_refused(text):
 def test_a_file_given_by_absolute_path_is_named_as_relpath_names_it(relative, tmp_path, monkeypatch):
     import os
 
-    from callsite.callfiles import display_path
+    from callsite.source.callfiles import display_path
 
     monkeypatch.chdir(tmp_path)
     absolute = f"{tmp_path}/{relative}"
@@ -212,7 +212,7 @@ _SHAPES = st.recursive(
 def test_link_addresses_are_those_a_walk_from_the_top_finds(data):
     """The addresses checked, with their places, for any shape of data (the checks run on
     invalid calls too): the same as looking each one up from the top of the data."""
-    from callsite.validate import LANGUAGES, _link_addresses, _raw
+    from callsite.model.validate import LANGUAGES, _link_addresses, _raw
 
     links = _raw(data, ("links",))
     paths = [("links", i, "url") for i in range(len(links))] if isinstance(links, list) else []

@@ -1,3 +1,3 @@
-from .command import run
+from .commands.command import run
 
 run()

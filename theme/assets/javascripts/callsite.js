@@ -1,6 +1,6 @@
 // Status that never lies: the site is static and may not be rebuilt for days, so on load every
 // status badge is recomputed from its call's rounds (data attributes written by the build) and
-// the visitor's clock. The same rules as scripts/callsite/status.py; labels come from the page.
+// the visitor's clock. The same rules as scripts/callsite/site/status.py; labels come from the page.
 (function () {
   "use strict";
   // The most open round decides (status.py: _PRECEDENCE).

@@ -40,13 +40,13 @@ from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from .callfiles import display_path
-from .jsontext import dumps_compact
-from .localise import HREFLANG, LANGUAGE_NAMES
-from .problems import InputError, Problem
-from .render import Chrome, SitePage, template_cache_dir
-from .write import NewFiles
-from .xmltext import escape as xml_escape
+from ..outputs.write import NewFiles
+from ..problems import InputError, Problem
+from ..render.jsontext import dumps_compact
+from ..render.localise import HREFLANG, LANGUAGE_NAMES
+from ..render.pages import Chrome, SitePage, template_cache_dir
+from ..render.xmltext import escape as xml_escape
+from ..source.callfiles import display_path
 
 TEMPLATE_SLUG = "callsite-template-page"
 TOKENS = {

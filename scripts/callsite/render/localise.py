@@ -17,8 +17,8 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 from babel.support import Translations
 
-from .dates import HELSINKI
-from .model import Amount, Round
+from ..model.call import Amount, Round
+from ..model.dates import HELSINKI
 
 LOCALES = {"fi": "fi", "sv": "sv_FI"}
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska"}

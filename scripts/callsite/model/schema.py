@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import Call, Vocabulary, describe_fields
+from .call import Call, Vocabulary, describe_fields
 
 CALL_SCHEMA_FILE = "_schema.json"
 VOCABULARY_SCHEMA_FILE = "_vocabulary.schema.json"

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import Call, Round
+from ..model.call import Call, Round
 
 
 class Status(str, Enum):

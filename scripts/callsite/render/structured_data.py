@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .dates import HELSINKI
+from ..model.call import Call
+from ..model.dates import HELSINKI
 from .jsontext import dumps_compact
-from .model import Call
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .render import Site
-    from .status import CallView
+    from .pages import Site
+    from ..site.status import CallView
 
 LANGUAGE_TAGS = {"fi": "fi", "sv": "sv-FI"}
 

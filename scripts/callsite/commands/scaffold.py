@@ -11,8 +11,8 @@ import json
 import sys
 from string import Template
 
-from .dates import DateProblem, parse_moment
-from .validate import PLACEHOLDER, display_path, slugify
+from ..model.dates import DateProblem, parse_moment
+from ..model.validate import PLACEHOLDER, display_path, slugify
 
 CALL_TEMPLATE = Template("""\
 # yaml-language-server: $$schema=_schema.json

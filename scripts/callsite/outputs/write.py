@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Callable
 
-from .problems import UsageError
+from ..problems import UsageError
 
 STAMP = ".callsite-build"
 """The mark of a site this program built, at its root. An empty folder, not a file: no file of

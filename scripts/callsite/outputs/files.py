@@ -10,13 +10,13 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator
 
+from ..model.call import LANGUAGES
+from ..render.newsletter import require_endpoint
+from ..render.pages import Site
+from ..site.status import CallView
 from .calendars import render_calendars
-from .model import LANGUAGES
 from .feeds import render_feeds
-from .newsletter import require_endpoint
 from .opendata import open_data_files
-from .render import Site
-from .status import CallView
 
 FileGroupMaker = Callable[[], dict[str, bytes]]
 """Makes a group of files: site-relative path -> bytes."""

@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..problems import Problem
+from ..source.yamlsource import Document, format_path, load_document
+from .call import LANGUAGES, Call
 from .dates import HELSINKI
-from .model import LANGUAGES, Call
-from .problems import Problem
 from .settings import Settings
 from .validate import Catalog
-from .yamlsource import Document, format_path, load_document
 
 
 def _clock(value: dt.time) -> str:
@@ -117,3 +118,11 @@ def find_warnings(catalog: Catalog, settings: Settings, now: dt.datetime) -> lis
             elif _known_https(host, tuple(settings.https_hosts)):
                 warn(path, f"the link {url!r} uses http://, but {host} serves https://", f"write {secure!r}")
     return sorted(warnings)
+
+
+def report_warnings(catalog: Catalog, settings: Settings, now: dt.datetime) -> int:
+    """Print each warning of :func:`find_warnings` on stderr; how many there were."""
+    warnings = find_warnings(catalog, settings, now)
+    for warning in warnings:
+        print(warning.format(), file=sys.stderr)
+    return len(warnings)

@@ -28,10 +28,10 @@ import threading
 import time
 from pathlib import Path
 
-from .dates import HELSINKI
+from ..model.dates import HELSINKI
+from ..outputs.write import check_output_folder, mark_output_folder, source_folders
+from ..problems import InputError, Problem
 from .incremental import PreviewBuilder
-from .problems import InputError, Problem
-from .write import check_output_folder, mark_output_folder, source_folders
 
 VERSION_PATH = "/__callsite/version"
 # A script file, not an inline script: the pages' Content-Security-Policy allows scripts from
@@ -87,7 +87,8 @@ class Preview:
         return tuple(sorted(entries))
 
     def rebuild(self) -> None:
-        from .cli import _report_warnings, _settings
+        from ..model.lint import report_warnings
+        from ..model.settings import settings_for
 
         started = time.monotonic()
         now = self.fixed_now or dt.datetime.now(HELSINKI).replace(microsecond=0)
@@ -110,7 +111,7 @@ class Preview:
         if catalog is not None:
             try:
                 self.builder.write_extras()  # feeds, calendars, open data: after the pages
-                _report_warnings(catalog, _settings(self.config_file), now)
+                report_warnings(catalog, settings_for(self.config_file), now)
             except Exception as error:
                 print(Problem(str(self.config_file), 0, 0, "", f"the build failed: {error!r}").format(),
                       file=sys.stderr, flush=True)

@@ -13,10 +13,11 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from .model import LANGUAGES
-from .render import Site, build_chrome, iter_pages, render_root_files, site_views
-from .settings import load_settings
-from .validate import Catalog, LoadCache, load_catalog
+from ..model.call import LANGUAGES
+from ..model.settings import load_settings
+from ..model.validate import Catalog, LoadCache, load_catalog
+from ..render.pages import Site, build_chrome, iter_pages, render_root_files
+from ..site.listings import site_views
 
 
 class PreviewBuilder:
@@ -41,7 +42,7 @@ class PreviewBuilder:
         preview can show the changed page first.
         """
         catalog = load_catalog(self.calls_dir, cache=self._load_cache)
-        from .mkdocs_adapter import build_language
+        from ..engine.mkdocs_adapter import build_language
 
         settings = load_settings(self.config_file)
         if self._bodies_key != (catalog.vocabulary, settings):
@@ -60,7 +61,7 @@ class PreviewBuilder:
 
     def write_extras(self) -> None:
         """Feeds, calendars and open data for the last :meth:`build`."""
-        from .outputs import render_extra_files
+        from ..outputs.files import render_extra_files
 
         if self._pending is not None:
             self._write_root(render_extra_files(*self._pending), "extras")

@@ -13,8 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from .dates import HELSINKI, DateProblem, parse_now
-from .problems import InputError, UsageError
+from ..model.dates import HELSINKI, DateProblem, parse_now
+from ..problems import InputError, UsageError
 
 DESCRIPTION = """\
 Work with the funding-call website, built from the YAML files in calls/.
@@ -97,20 +97,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _settings(config: Path):
-    """Settings from --config; without the default mkdocs.yml, the defaults (check needs no site).
-    Raises :class:`InputError` with every problem in the settings."""
-    from .settings import Settings, load_settings
-
-    if not config.exists() and config == Path("mkdocs.yml"):
-        return Settings()
-    return load_settings(config)
-
-
 def _load(calls: Path, ahead=None, found: InputError | None = None):
     """The validated catalog, or None after printing every problem (``found``: the settings'
     problems, already known: reported with the calls')."""
-    from .validate import load_catalog
+    from ..model.validate import load_catalog
 
     try:
         catalog = load_catalog(calls, ahead=ahead)
@@ -132,15 +122,6 @@ def _warm_up_build(config: Path) -> InputError | None:
     except InputError as error:
         return error
     return None
-
-
-def _report_warnings(catalog, settings, now) -> int:
-    from .lint import find_warnings
-
-    warnings = find_warnings(catalog, settings, now)
-    for warning in warnings:
-        print(warning.format(), file=sys.stderr)
-    return len(warnings)
 
 
 def main(argv: list[str] | None = None, *, one_off_process: bool = False) -> int:
@@ -182,14 +163,17 @@ def _run(argv: list[str] | None, one_off_process: bool) -> int:
         return run_server(args, now=None if not (args.now or os.environ.get("CALLSITE_NOW")) else now)
     # The other core starts parsing the call files now, while this process imports the model
     # (and, to build, the site engine): loading is then mostly done by the time both are ready.
-    from .callfiles import parse_ahead
+    from ..source.callfiles import parse_ahead
 
     ahead = parse_ahead(args.calls)
     # mkdocs.yml's problems are reported with the calls' (ours first, with their lines; the
     # site engine reads the file only once ours have none).
+    from ..model.lint import report_warnings
+    from ..model.settings import settings_for
+
     settings, settings_problems = None, None
     try:
-        settings = _settings(args.config)
+        settings = settings_for(args.config)
     except InputError as error:
         settings_problems = error
     if settings is not None and args.command == "build" and args.config.exists():
@@ -201,24 +185,24 @@ def _run(argv: list[str] | None, one_off_process: bool) -> int:
     if catalog is None:
         return 1
     if args.command == "check":
-        warnings = _report_warnings(catalog, settings, now)
+        warnings = report_warnings(catalog, settings, now)
         tail = f", {warnings} warning(s)" if warnings else ""
         print(f"{len(catalog.calls)} call(s) checked: no errors{tail}.")
         return 0
     from .build import build_site
-    from .newsletter import require_endpoint
-    from .write import PublishError
+    from ..render.newsletter import require_endpoint
+    from ..outputs.write import PublishError
 
     try:
         require_endpoint(settings, args.preview, args.config)  # before anything is written
     except InputError as error:
-        _report_warnings(catalog, settings, now)
+        report_warnings(catalog, settings, now)
         print(error.report(), file=sys.stderr)
         return 1
     try:
         # The warnings are worked out and shown while the languages build (on the other cores).
         build_site(catalog, now=now, config_file=args.config, site_dir=args.site_dir, preview=args.preview,
-                   settings=settings, meanwhile=lambda: _report_warnings(catalog, settings, now), calls_dir=args.calls)
+                   settings=settings, meanwhile=lambda: report_warnings(catalog, settings, now), calls_dir=args.calls)
     except InputError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -230,8 +214,8 @@ def _run(argv: list[str] | None, one_off_process: bool) -> int:
 
 
 def _schema(args) -> int:
-    from .schema import schema_files
-    from .validate import load_vocabulary
+    from ..model.schema import schema_files
+    from ..model.validate import load_vocabulary
 
     vocabulary, problems = load_vocabulary(args.calls)
     if problems:

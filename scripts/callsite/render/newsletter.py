@@ -14,11 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import LANGUAGES
-from .problems import InputError, Problem
-from .settings import Settings
+from ..model.call import LANGUAGES
+from ..model.settings import Settings
+from ..problems import InputError, Problem
 
-PAGE_PATHS = {"fi": "uutiskirje/", "sv": "nyhetsbrev/"}
 
 
 @dataclass(frozen=True)

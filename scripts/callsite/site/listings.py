@@ -6,8 +6,11 @@ import datetime as dt
 from collections import defaultdict
 from typing import Iterable
 
-from .model import Call
+from ..model.call import Call
+from ..model.dates import HELSINKI
+from ..model.validate import Catalog
 from .status import CallView, Status, last_deadline, next_deadline, status_of
+from .urls import SiteUrls
 
 FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
 _CLOSED = (Status.CLOSED, Status.DECIDED, Status.CANCELLED)
@@ -63,3 +66,21 @@ def group_by_year(views: Iterable[CallView]) -> list[tuple[int, list[CallView]]]
 def group_by_tag(views: Iterable[CallView], tags: Iterable[str]) -> dict[str, list[CallView]]:
     views = list(views)
     return {tag: sort_for_topic(v for v in views if tag in v.call.tags) for tag in tags}
+
+
+def published_calls(catalog: Catalog, now: dt.datetime, *, preview: bool = False) -> list[Call]:
+    """Calls whose publication date has come (Helsinki date) and that are not drafts.
+
+    The staff preview also shows drafts, whatever their publication date, so that a
+    call can be read on its page before it goes out; production never does.
+    """
+    today = now.astimezone(HELSINKI).date()
+    if preview:
+        return [call for call in catalog.calls if call.draft or call.published <= today]
+    return [call for call in catalog.calls if not call.draft and call.published <= today]
+
+
+def site_views(site: SiteUrls, now: dt.datetime) -> list[CallView]:
+    """The published calls with their status at ``now``, in a stable order (by id)."""
+    views = view_calls(published_calls(site.catalog, now, preview=site.preview), now, site.settings.closing_soon)
+    return sorted(views, key=lambda v: v.call.id)

@@ -21,11 +21,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .callfiles import (PLACEHOLDER, UNIQUE_FIELDS, VOCABULARY_FILE, ParsedAhead, call_files, display_path,
+from ..problems import InputError, Problem
+from ..source.callfiles import (PLACEHOLDER, UNIQUE_FIELDS, VOCABULARY_FILE, ParsedAhead, call_files, display_path,
                         parse_for_handover)
-from .model import CONTROL_CHARACTERS, LANGUAGES, Call, Vocabulary, field_description
-from .problems import InputError, Problem
-from .yamlsource import Document, describe, format_path, load_document
+from ..source.yamlsource import Document, describe, format_path, load_document
+from .call import CONTROL_CHARACTERS, LANGUAGES, Call, Vocabulary, field_description
 
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
 

@@ -10,31 +10,25 @@ import datetime as dt
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from ..model.call import LANGUAGES, Call, Round
+from ..model.settings import Settings
+from ..model.validate import Catalog
+from ..site.listings import group_by_tag, group_by_year, recently_closed, sort_open, sort_upcoming
+from ..site.status import CallView, Status
+from ..site.urls import NEWSLETTER_PATHS, SECTIONS, SiteUrls
 from . import commonmark, localise
-from .listings import (group_by_tag, group_by_year, recently_closed, sort_open, sort_upcoming, view_calls)
-from .model import LANGUAGES, Call, Round
-from .settings import Settings
-from .status import CallView, Status
 from .templating import (ConstantTranslations, LanguageBytecodeCache, QuickCallContext, QuickEscapeTemplate, Renderer,
                          fill_message)
-from .validate import Catalog, slugify
+from .xmltext import quoteattr
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-
-# URL segments per language: /fi/rahoitushaut/<slug>/, /sv/finansiering/<slug>/ ...
-SECTIONS = {
-    "calls": {"fi": "rahoitushaut", "sv": "finansiering"},
-    "archive": {"fi": "arkisto", "sv": "arkiv"},
-    "topics": {"fi": "aiheet", "sv": "teman"},
-    "accessibility": {"fi": "saavutettavuusseloste", "sv": "tillganglighetsutlatande"},
-}
 
 # The Content-Security-Policy of the root pages (outside Material); the same as in theme/main.html.
 ROOT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' https:"
@@ -101,19 +95,12 @@ def iso(value: dt.datetime, with_time: bool = True) -> str:
     return value.isoformat() if with_time else value.date().isoformat()
 
 
-class Site:
-    """URLs and Jinja environments of one build."""
+class Site(SiteUrls):
+    """The addresses (see :class:`SiteUrls`) and the Jinja environments of one build."""
 
     def __init__(self, catalog: Catalog, settings: Settings, *, preview: bool = False,
                  body_cache: dict | None = None):
-        self.catalog = catalog
-        self.settings = settings
-        self.preview = preview
-        """Preview builds (staff's local preview) may show what production never does, e.g. drafts."""
-        self.tag_slugs = {
-            lang: {tag: slugify(label.fi if lang == "fi" else label.sv) for tag, label in catalog.vocabulary.tags.items()}
-            for lang in LANGUAGES
-        }
+        super().__init__(catalog, settings, preview=preview)
         # Call page bodies and cards by (kind, language, call, status[, level]): rendered once per
         # build, and kept between builds by the live preview (which passes ``body_cache``).
         self._bodies: dict[tuple, str] = body_cache if body_cache is not None else {}
@@ -122,19 +109,6 @@ class Site:
         self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
         self._subscription_globals()
         self._renderers = {lang: Renderer(env) for lang, env in self.envs.items()}  # after the last global
-
-    # URLs ---------------------------------------------------------------
-    def url(self, lang: str, path: str = "") -> str:
-        return f"{self.settings.base_path}{lang}/{path}"
-
-    def call_path(self, call: Call, lang: str) -> str:
-        return f"{SECTIONS['calls'][lang]}/{call.slug.fi if lang == 'fi' else call.slug.sv}/"
-
-    def tag_path(self, tag: str, lang: str) -> str:
-        return f"{SECTIONS['topics'][lang]}/{self.tag_slugs[lang][tag]}/"
-
-    def section_path(self, section: str, lang: str) -> str:
-        return f"{SECTIONS[section][lang]}/"
 
     # Templates ----------------------------------------------------------
     def _environment(self, lang: str) -> jinja2.Environment:
@@ -205,18 +179,16 @@ class Site:
 
     def _subscription_globals(self) -> None:
         """Feed and calendar addresses for the templates (see feeds.py, calendars.py)."""
-        from .calendars import calendar_path
-        from .feeds import feed_url
-        from .newsletter import PAGE_PATHS, form_for
+        from .newsletter import form_for
 
         for lang, env in self.envs.items():
             env.globals.update(
-                feed_url=feed_url(self, lang),
-                tag_feed_url=lambda tag, lang=lang: feed_url(self, lang, tag),
-                calendar_url=self.settings.base_path + calendar_path(self, lang),
-                call_calendar_url=lambda call, lang=lang: self.settings.base_path + calendar_path(self, lang, call),
+                feed_url=self.feed_url(lang),
+                tag_feed_url=lambda tag, lang=lang: self.feed_url(lang, tag),
+                calendar_url=self.settings.base_path + self.calendar_path(lang),
+                call_calendar_url=lambda call, lang=lang: self.settings.base_path + self.calendar_path(lang, call),
                 newsletter=form_for(self.settings, lang),
-                newsletter_url=self.url(lang, PAGE_PATHS[lang]),
+                newsletter_url=self.url(lang, NEWSLETTER_PATHS[lang]),
             )
 
     def _cached(self, key: tuple, owner: object, make):
@@ -265,9 +237,16 @@ class Site:
 
     def feed_links(self, lang: str, tag: str | None) -> str:
         """The ``<head>`` links to a page's feeds: the same on every page of a language (and topic)."""
-        from .feeds import feed_links
+        return self._by_value(("feed links", lang, tag), lambda: self._feed_links(lang, tag))
 
-        return self._by_value(("feed links", lang, tag), lambda: feed_links(self, lang, tag))
+    def _feed_links(self, lang: str, tag: str | None) -> str:
+        """``<link rel="alternate">`` elements for a page's <head>."""
+        links = [(self.feed_url(lang), self.settings.site_name[lang])]
+        if tag:
+            label = getattr(self.catalog.vocabulary.tags[tag], lang)
+            links.append((self.feed_url(lang, tag), f"{self.settings.site_name[lang]}: {label}"))
+        return "".join(f'<link rel="alternate" type="application/rss+xml" title={quoteattr(title)} '
+                       f'href={quoteattr(href)}>' for href, title in links)
 
     def forget_cards(self) -> None:
         """Let a one-off build free the cards once every listing is rendered (the preview keeps them)."""
@@ -317,24 +296,6 @@ class Site:
         return self.render(lang, "not-found.html")
 
 
-def published_calls(catalog: Catalog, now: dt.datetime, *, preview: bool = False) -> list[Call]:
-    """Calls whose publication date has come (Helsinki date) and that are not drafts.
-
-    The staff preview also shows drafts, whatever their publication date, so that a
-    call can be read on its page before it goes out; production never does.
-    """
-    today = now.astimezone(localise.HELSINKI).date()
-    if preview:
-        return [call for call in catalog.calls if call.draft or call.published <= today]
-    return [call for call in catalog.calls if not call.draft and call.published <= today]
-
-
-def site_views(site: Site, now: dt.datetime) -> list[CallView]:
-    """The published calls with their status at ``now``, in a stable order (by id)."""
-    views = view_calls(published_calls(site.catalog, now, preview=site.preview), now, site.settings.closing_soon)
-    return sorted(views, key=lambda v: v.call.id)
-
-
 def build_pages(site: Site, views: list[CallView], now: dt.datetime,
                 languages: tuple[str, ...] = LANGUAGES) -> list[SitePage]:
     """Every page of the given languages (default: both), in a stable order."""
@@ -382,9 +343,7 @@ def iter_pages(site: Site, views: list[CallView], now: dt.datetime,
         add("topic", {lang: site.tag_path(tag, lang) for lang in LANGUAGES},
             {lang: localise.gettext(lang, "Topic: %(topic)s", topic=getattr(labels, lang)) for lang in LANGUAGES},
             "topic.html", tag=tag, views=tag_views)
-    from .newsletter import PAGE_PATHS
-
-    add("newsletter", PAGE_PATHS, t("Newsletter"), "newsletter.html")
+    add("newsletter", NEWSLETTER_PATHS, t("Newsletter"), "newsletter.html")
     add("accessibility", {lang: site.section_path("accessibility", lang) for lang in LANGUAGES},
         t("Accessibility statement"), "accessibility.html",
         site_name=settings.site_name, statement_date=ACCESSIBILITY_STATEMENT_DATE)

@@ -16,14 +16,15 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from ..model.call import LANGUAGES
+from ..model.settings import Settings, load_settings
+from ..model.validate import Catalog
+from ..outputs.files import check_outputs, language_file_groups, render_shared_files
+from ..outputs.write import NewFiles, check_output_folder, move_into, publish_atomically, source_folders
+from ..render.pages import Site, build_chrome, iter_pages, render_root_files
+from ..site.listings import site_views
+from ..source.parallel import Claims, fork_context, job_count
 from .crash import save_crash_report
-from .model import LANGUAGES
-from .outputs import check_outputs, language_file_groups, render_shared_files
-from .parallel import Claims, fork_context, job_count
-from .render import Site, build_chrome, iter_pages, render_root_files, site_views
-from .settings import Settings, load_settings
-from .validate import Catalog
-from .write import NewFiles, check_output_folder, move_into, publish_atomically, source_folders
 
 ASIDE = ".callsite-files"
 """Where the languages' feeds and calendars are written during a build (in its new folder),
@@ -71,7 +72,7 @@ def _build_site(catalog: Catalog, now: dt.datetime, config_file: Path, site_dir:
     shared = len(groups)  # the claim of the shared files (the groups' claims are their indexes)
 
     def build_language(lang: str, out: Path, claims: Claims) -> None:
-        from .mkdocs_adapter import build_language as engine_build
+        from ..engine.mkdocs_adapter import build_language as engine_build
 
         pages = iter_pages(site, views, now, languages=(lang,))
         engine_build(config_file, settings.site_url, build_chrome(site, lang, now), pages, out / lang,
@@ -99,8 +100,8 @@ def _build_site(catalog: Catalog, now: dt.datetime, config_file: Path, site_dir:
 def warm_up(config_file: Path) -> None:
     """Import the site engine and load the locales' data now, once, so that the language
     builds forked later start with them (the CLI runs this while the other core loads calls)."""
-    from . import mkdocs_adapter
-    from .localise import warm_up as warm_up_locales
+    from ..engine import mkdocs_adapter
+    from ..render.localise import warm_up as warm_up_locales
 
     mkdocs_adapter.warm_up(config_file)
     warm_up_locales()

@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from ..problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32
@@ -333,7 +333,7 @@ def _compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     except yaml.YAMLError as error:
         return None, [Problem(file, 0, 0, "", f"YAML syntax error: {error}")]
     except RecursionError:
-        return None, [Problem(file, 0, 0, "", f"the data is nested too deeply")]
+        return None, [Problem(file, 0, 0, "", "the data is nested too deeply")]
     if node is None:
         return None, [Problem(file, 0, 0, "", "the file is empty")]
     return node, []

@@ -26,13 +26,13 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .dates import HELSINKI
-from .jsontext import iter_indented
-from .model import LANGUAGES, Call
+from ..model.call import LANGUAGES, Call
+from ..model.dates import HELSINKI
+from ..render.jsontext import iter_indented
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .render import Site
-    from .status import CallView
+    from ..render.pages import Site
+    from ..site.status import CallView
 
 SCHEMA_VERSION = "1.0.0"
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}

@@ -23,17 +23,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import localise
-from .dates import HELSINKI
-from .model import LANGUAGES, Call
-from .xmltext import check_characters, escape_html_text, escape_plain_text, quoteattr
+from ..model.call import LANGUAGES, Call
+from ..model.dates import HELSINKI
+from ..render import localise
+from ..render.xmltext import check_characters, escape_html_text, escape_plain_text, quoteattr
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .render import Site
-    from .status import CallView
+    from ..render.pages import Site
+    from ..site.status import CallView
 
 CHANNEL_LANGUAGE = {"fi": "fi", "sv": "sv-FI"}
-FEED_NAME = "feed.xml"
 _KIND_ORDER = {"published": 0, "changed": 1, "decisions": 2, "cancelled": 3}
 
 
@@ -46,17 +45,6 @@ class Event:
     key: str
     """Unique within the call: kind/date[-n]."""
     note: object = None
-
-
-def feed_path(site: "Site", lang: str, tag: str | None = None) -> str:
-    """Path below the site root, e.g. ``fi/feed.xml`` or ``fi/aiheet/esiopetus/feed.xml``."""
-    below = site.tag_path(tag, lang) if tag else ""
-    return f"{lang}/{below}{FEED_NAME}"
-
-
-def feed_url(site: "Site", lang: str, tag: str | None = None) -> str:
-    """Site-absolute URL of a feed."""
-    return site.settings.base_path + feed_path(site, lang, tag)
 
 
 def events_of(call: Call, today: dt.date) -> list[Event]:
@@ -176,7 +164,7 @@ def render_feed(site: "Site", lang: str, events: list[Event], last_date: dt.date
                 tag: str | None = None, items: dict[int, str] | None = None) -> bytes:
     """A feed of ``events``; ``items`` (id of event -> its ``<item>``) lets several feeds share them."""
     settings = site.settings
-    self_url = settings.absolute(feed_url(site, lang, tag))
+    self_url = settings.absolute(site.feed_url(lang, tag))
     if tag:
         label = getattr(site.catalog.vocabulary.tags[tag], lang)
         title = f"{settings.site_name[lang]}: {label}"
@@ -218,18 +206,8 @@ def render_feeds(site: "Site", views: list["CallView"], now: dt.datetime,
     files = {}
     for lang in languages:
         items: dict[int, str] = {}  # the events outlive it: their ids stay theirs
-        files[feed_path(site, lang)] = render_feed(site, lang, events, last, items=items)
+        files[site.feed_path(lang)] = render_feed(site, lang, events, last, items=items)
         for tag in tags:
             tagged = [e for e in events if tag in e.call.tags]
-            files[feed_path(site, lang, tag)] = render_feed(site, lang, tagged, last, tag, items=items)
+            files[site.feed_path(lang, tag)] = render_feed(site, lang, tagged, last, tag, items=items)
     return files
-
-
-def feed_links(site: "Site", lang: str, tag: str | None = None) -> str:
-    """``<link rel="alternate">`` elements for a page's <head>."""
-    links = [(feed_url(site, lang), site.settings.site_name[lang])]
-    if tag:
-        label = getattr(site.catalog.vocabulary.tags[tag], lang)
-        links.append((feed_url(site, lang, tag), f"{site.settings.site_name[lang]}: {label}"))
-    return "".join(f'<link rel="alternate" type="application/rss+xml" title={quoteattr(title)} href={quoteattr(href)}>'
-                   for href, title in links)

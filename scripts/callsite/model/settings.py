@@ -21,10 +21,10 @@ import yaml
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
-from .model import LANGUAGES
-from .problems import InputError, Problem
+from ..problems import InputError, Problem
+from ..source.yamlsource import _SYNTAX_HINTS, Document, describe, format_path
+from .call import LANGUAGES
 from .validate import LANGUAGE_NAMES, _closest, _describe_value_error, _model_at, describe_unusable_text
-from .yamlsource import _SYNTAX_HINTS, Document, describe, format_path
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 """Hosts a newsletter endpoint may be reached on with plain http:// (a test endpoint on this computer)."""
@@ -549,3 +549,11 @@ def _is_echo(error: dict, errors: list[dict]) -> bool:
     parent, name = tuple(error["loc"][:-1]), error["loc"][-1]
     extras = [e["loc"][-1] for e in errors if e["type"] == "extra_forbidden" and tuple(e["loc"][:-1]) == parent]
     return any(_closest(str(extra), [str(name)]) for extra in extras)
+
+
+def settings_for(config: Path) -> Settings:
+    """Settings from ``--config``; without the default ``mkdocs.yml``, the defaults (``check``
+    needs no site). Raises :class:`InputError` with every problem in the settings."""
+    if not config.exists() and config == Path("mkdocs.yml"):
+        return Settings()
+    return load_settings(config)

@@ -16,16 +16,14 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from . import localise
-from .dates import HELSINKI
-from .model import LANGUAGES, Call
+from ..model.call import LANGUAGES, Call
+from ..model.dates import HELSINKI
+from ..render import localise
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .render import Site
-    from .status import CallView
+    from ..render.pages import Site
+    from ..site.status import CallView
 
-CALENDAR_NAME = "calendar.ics"
-CALENDAR_FOLDER = {"fi": "kalenteri", "sv": "kalender"}
 """Per-call files live apart from the call pages (``/fi/kalenteri/<slug>.ics``): the live preview
 removes a dropped call's page folder before it removes extra files, so a file inside it would
 leave the folder behind."""
@@ -160,13 +158,6 @@ def _calendar_zone() -> str:
     return "".join(fold(line) + "\r\n" for line in ["X-WR-TIMEZONE:Europe/Helsinki", *VTIMEZONE])
 
 
-def calendar_path(site: "Site", lang: str, call: Call | None = None) -> str:
-    if call is None:
-        return f"{lang}/{CALENDAR_NAME}"
-    slug = call.slug.fi if lang == "fi" else call.slug.sv
-    return f"{lang}/{CALENDAR_FOLDER[lang]}/{slug}.ics"
-
-
 def render_calendars(site: "Site", views: list["CallView"], now: dt.datetime,
                      languages: tuple[str, ...] = LANGUAGES) -> dict[str, bytes]:
     today = now.astimezone(HELSINKI).date()
@@ -176,7 +167,7 @@ def render_calendars(site: "Site", views: list["CallView"], now: dt.datetime,
         for view in sorted(views, key=lambda v: (v.call.first_opening, v.call.id)):
             events = [fold_event(event) for event in call_events(site, view.call, lang, today)]
             everything += events
-            files[calendar_path(site, lang, view.call)] = render_calendar(
+            files[site.calendar_path(lang, view.call)] = render_calendar(
                 getattr(view.call.title, lang), lang, events)
-        files[calendar_path(site, lang)] = render_calendar(site.settings.site_name[lang], lang, everything)
+        files[site.calendar_path(lang)] = render_calendar(site.settings.site_name[lang], lang, everything)
     return files

@@ -1,0 +1,69 @@
+"""Where everything is: the address of every page and file of the site, in each language.
+
+Decided once here, from the settings (``site_url``'s path), the vocabulary (a topic's address
+comes from its label) and each call's slugs; the pages, the feeds, the calendars and the
+engine all ask here. Paths are below a language's root (``rahoitushaut/x/``), URLs are
+site-absolute (``/fi/rahoitushaut/x/``), the settings make them absolute.
+"""
+
+from __future__ import annotations
+
+from ..model.call import LANGUAGES, Call
+from ..model.settings import Settings
+from ..model.validate import Catalog, slugify
+
+# URL segments per language: /fi/rahoitushaut/<slug>/, /sv/finansiering/<slug>/ ...
+SECTIONS = {
+    "calls": {"fi": "rahoitushaut", "sv": "finansiering"},
+    "archive": {"fi": "arkisto", "sv": "arkiv"},
+    "topics": {"fi": "aiheet", "sv": "teman"},
+    "accessibility": {"fi": "saavutettavuusseloste", "sv": "tillganglighetsutlatande"},
+}
+NEWSLETTER_PATHS = {"fi": "uutiskirje/", "sv": "nyhetsbrev/"}
+"""The newsletter signup page below each language's root."""
+FEED_NAME = "feed.xml"
+CALENDAR_NAME = "calendar.ics"
+CALENDAR_FOLDER = {"fi": "kalenteri", "sv": "kalender"}
+
+
+class SiteUrls:
+    """The addresses of one build's pages and files."""
+
+    def __init__(self, catalog: Catalog, settings: Settings, *, preview: bool = False):
+        self.catalog = catalog
+        self.settings = settings
+        self.preview = preview
+        """Preview builds (staff's local preview) may show what production never does, e.g. drafts."""
+        self.tag_slugs = {
+            lang: {tag: slugify(label.fi if lang == "fi" else label.sv) for tag, label in catalog.vocabulary.tags.items()}
+            for lang in LANGUAGES
+        }
+
+    def url(self, lang: str, path: str = "") -> str:
+        """Site-absolute URL of a path below a language's root."""
+        return f"{self.settings.base_path}{lang}/{path}"
+
+    def call_path(self, call: Call, lang: str) -> str:
+        return f"{SECTIONS['calls'][lang]}/{call.slug.fi if lang == 'fi' else call.slug.sv}/"
+
+    def tag_path(self, tag: str, lang: str) -> str:
+        return f"{SECTIONS['topics'][lang]}/{self.tag_slugs[lang][tag]}/"
+
+    def section_path(self, section: str, lang: str) -> str:
+        return f"{SECTIONS[section][lang]}/"
+
+    def feed_path(self, lang: str, tag: str | None = None) -> str:
+        """Path below the site root, e.g. ``fi/feed.xml`` or ``fi/aiheet/esiopetus/feed.xml``."""
+        below = self.tag_path(tag, lang) if tag else ""
+        return f"{lang}/{below}{FEED_NAME}"
+
+    def feed_url(self, lang: str, tag: str | None = None) -> str:
+        """Site-absolute URL of a feed."""
+        return self.settings.base_path + self.feed_path(lang, tag)
+
+    def calendar_path(self, lang: str, call: Call | None = None) -> str:
+        """Path below the site root of a language's calendar, or of one call's."""
+        if call is None:
+            return f"{lang}/{CALENDAR_NAME}"
+        slug = call.slug.fi if lang == "fi" else call.slug.sv
+        return f"{lang}/{CALENDAR_FOLDER[lang]}/{slug}.ics"
