@@ -259,7 +259,7 @@ def test_ctrl_c_stops_quietly(project, monkeypatch, capsys):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(validate, "_load_catalog", interrupted)
+    monkeypatch.setattr(validate, "load_vocabulary", interrupted)
     monkeypatch.chdir(project)
     assert main(["check", "--now", NOW]) == 130
     assert capsys.readouterr().err == ""

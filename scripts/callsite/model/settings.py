@@ -337,7 +337,7 @@ _STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in
 
 
 class _Source:
-    """The marks of ``mkdocs.yml``'s values and keys, by field path, and what is odd about them."""
+    """``mkdocs.yml``'s node tree (for the marks of its values and keys) and what is odd about them."""
 
     def __init__(self, file: str):
         self.file = file
@@ -353,7 +353,6 @@ class _Source:
         if id(node) in self.seen:  # an alias: its value's marks are the anchor's (and aliases may nest deep)
             return
         self.seen.add(id(node))
-        self.doc.value_marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if node.tag not in _STANDARD_TAGS:
             self.tagged.add(path)
         if isinstance(node, yaml.ScalarNode):
@@ -375,7 +374,6 @@ class _Source:
                         f"the field {key_node.value!r} is given twice in the same group "
                         f"(first on line {first_line[key_node.value]})", "keep one of them and delete the other"))
                 first_line.setdefault(key_node.value, line)
-                self.doc.key_marks.setdefault(key_path, (line, key_node.start_mark.column + 1))
                 self.walk(value_node, key_path)
 
 
@@ -419,6 +417,7 @@ def _parse(path: Path, source: _Source) -> tuple[Any, list[Problem]]:
         node = loader.get_single_node()
         if node is None:
             return {}, []
+        source.doc = Document(None, node, text)  # where values stand, looked up in the tree when a message needs it
         source.walk(node, ())
         return loader.construct_document(node), []
     except yaml.MarkedYAMLError as error:

@@ -22,10 +22,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..problems import InputError, Problem
-from ..source.callfiles import (PLACEHOLDER, UNIQUE_FIELDS, VOCABULARY_FILE, ParsedAhead, call_files, display_path,
-                        parse_for_handover)
+from ..source.callfiles import (PLACEHOLDER, VOCABULARY_FILE, ParsedAhead, call_files, display_path,
+                                may_hold_placeholder)
 from ..source.yamlsource import Document, describe, format_path, load_document
 from .call import CONTROL_CHARACTERS, LANGUAGES, Call, Vocabulary, field_description
+from .parallel_load import load_in_parallel, worth_parallel
 
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
 
@@ -74,7 +75,26 @@ def _choices_hint(word: Any, choices: list[str], what: str) -> str:
     return f"the {what} are: {', '.join(choices)}"
 
 
-def _problem_from_error(error: dict, doc: Document, file: str, root: type[BaseModel]) -> Problem:
+@dataclass(frozen=True)
+class Finding:
+    """A problem found in a file's data, before it is placed in the file: the checks work on
+    plain data, and only a file with findings needs to say where each one stands."""
+
+    path: tuple
+    """The field, e.g. ``("rounds", 0, "closes")``."""
+    message: str
+    hint: str = ""
+    at: tuple | None = None
+    """Where to point, when not at the field itself (a missing field: at its group)."""
+    on_key: bool = False
+    """Point at the field's name rather than its value (an unknown field)."""
+
+    def placed(self, doc: Document, file: str) -> Problem:
+        line, column = doc.mark_of(self.path if self.at is None else self.at, key=self.on_key)
+        return Problem(file, line, column, format_path(self.path), self.message, self.hint)
+
+
+def _finding_from_error(error: dict, root: type[BaseModel]) -> Finding:
     kind = error["type"]
     loc = tuple(error["loc"])
     found = error.get("input")
@@ -91,17 +111,15 @@ def _problem_from_error(error: dict, doc: Document, file: str, root: type[BaseMo
             description = field_description(model, name) if model else None
             if description:
                 hint = f"{name}: {description.splitlines()[0]}"
-        line, column = doc.mark_of(loc[:-1])
-    elif kind == "extra_forbidden":
+        return Finding(loc, message, hint, at=loc[:-1])
+    if kind == "extra_forbidden":
         message = f"unknown field {name!r}"
         model = _model_at(root, loc[:-1])
         if model is not None:
             hint = _choices_hint(name, list(model.model_fields), "fields allowed here")
-        line, column = doc.mark_of(loc, key=True)
-    else:
-        line, column = doc.mark_of(loc)
-        message, hint = _describe_value_error(kind, error, found, name, hint)
-    return Problem(file, line, column, format_path(loc), message, hint)
+        return Finding(loc, message, hint, on_key=True)
+    message, hint = _describe_value_error(kind, error, found, name, hint)
+    return Finding(loc, message, hint)
 
 
 def _describe_value_error(kind: str, error: dict, found: Any, name: Any, hint: str) -> tuple[str, str]:
@@ -179,13 +197,13 @@ def slugify(text: str) -> str:
     return "-".join(words)[:120].strip("-")
 
 
-def _validate(model: type[BaseModel], doc: Document, file: str):
+def _validate(model: type[BaseModel], data: Any) -> tuple[Any, list[Finding]]:
+    """``data`` as ``model``, or None and a finding for each mistake (said once each)."""
     try:
-        return model.model_validate(doc.data), []
+        return model.model_validate(data), []
     except ValidationError as error:
         errors = error.errors(include_url=False)
-    problems = [_problem_from_error(e, doc, file, model) for e in errors if not _is_echo(e, errors)]
-    return None, problems
+    return None, [_finding_from_error(e, model) for e in errors if not _is_echo(e, errors)]
 
 
 def _is_echo(error: dict, errors: list[dict]) -> bool:
@@ -244,12 +262,11 @@ def _link_addresses(data: Any) -> Iterator[tuple[tuple, Any]]:
             yield path + (lang,), urls.get(lang) if isinstance(urls, dict) else None
 
 
-def _url_problems(doc: Document, file: str) -> list[Problem]:
-    problems = []
-    for path, url in _link_addresses(doc.data):
+def _url_findings(data: Any) -> list[Finding]:
+    findings = []
+    for path, url in _link_addresses(data):
         if not isinstance(url, str) or _is_allowed_url(url):
             continue
-        line, column = doc.mark_of(path)
         if "\\" in url:
             message, hint = (f"the link {url!r} has a backslash (\\) in it",
                              "web addresses use / between their parts: write / instead of \\")
@@ -259,64 +276,46 @@ def _url_problems(doc: Document, file: str) -> list[Problem]:
         else:
             message, hint = (f"the link {url!r} does not start with https://, http:// or mailto:",
                              "copy the full address from the browser's address bar")
-        problems.append(Problem(file, line, column, format_path(path), message, hint))
-    return problems
+        findings.append(Finding(path, message, hint))
+    return findings
 
 
-def _vocabulary_problems(doc: Document, file: str, vocabulary: Vocabulary) -> list[Problem]:
-    problems = []
+def _vocabulary_findings(data: Any, vocabulary: Vocabulary) -> list[Finding]:
+    findings = []
     checks = (
         (("tags",), vocabulary.tags, "tag", "valid tags"),
         (("eligibility", "applicant_types"), vocabulary.applicant_types, "applicant type", "valid applicant types"),
     )
     for path, known, what, plural in checks:
-        used = _raw(doc.data, path)
+        used = _raw(data, path)
         for i, key in enumerate(used if isinstance(used, list) else []):
             if isinstance(key, str) and key not in known:
-                line, column = doc.mark_of(path + (i,))
-                problems.append(Problem(file, line, column, format_path(path + (i,)),
-                                        f"unknown {what} {key!r}",
+                findings.append(Finding(path + (i,), f"unknown {what} {key!r}",
                                         _choices_hint(key, sorted(known), plural)
                                         + f" (new ones are added in calls/{VOCABULARY_FILE})"))
-    return problems
+    return findings
 
 
-def load_vocabulary(calls_dir: Path) -> tuple[Vocabulary | None, list[Problem]]:
-    path = calls_dir / VOCABULARY_FILE
-    file = display_path(path)
-    doc, problems = load_document(path, file)
-    if doc is None:
-        return None, problems
-    vocabulary, problems = _validate(Vocabulary, doc, file)
-    if vocabulary is None:
-        return None, problems
-    problems = _topic_address_problems(vocabulary, doc, file)
-    return (None if problems else vocabulary), problems
-
-
-def _topic_address_problems(vocabulary: Vocabulary, doc: Document, file: str) -> list[Problem]:
+def _topic_address_findings(vocabulary: Vocabulary) -> list[Finding]:
     """Each topic's page address is made from its label: two labels that make the same address
     (or one that makes none) would make two pages claim one address."""
-    problems = []
+    findings = []
     for lang in LANGUAGES:
         seen: dict[str, str] = {}
         for tag, label in vocabulary.tags.items():
             name = getattr(label, lang)
             slug = slugify(name)
             path = ("tags", tag, lang)
-            line, column = doc.mark_of(path)
             if not slug:
-                problems.append(Problem(file, line, column, format_path(path),
-                                        f"the label {name!r} has no letters or digits for the page address",
+                findings.append(Finding(path, f"the label {name!r} has no letters or digits for the page address",
                                         "write the topic's name with letters"))
             elif slug in seen:
-                problems.append(Problem(file, line, column, format_path(path),
-                                        f"the label {name!r} gives the same page address ({slug}) "
-                                        f"as the topic {seen[slug]!r}",
+                findings.append(Finding(path, f"the label {name!r} gives the same page address ({slug}) "
+                                              f"as the topic {seen[slug]!r}",
                                         "every topic needs a name of its own in each language"))
             else:
                 seen[slug] = tag
-    return problems
+    return findings
 
 
 def _placeholder_paths(data: Any, path: tuple = ()) -> list[tuple]:
@@ -329,10 +328,9 @@ def _placeholder_paths(data: Any, path: tuple = ()) -> list[tuple]:
     return []
 
 
-def _placeholder_problems(doc: Document, file: str, paths: list[tuple]) -> list[Problem]:
-    problems = []
+def _placeholder_findings(data: Any, paths: list[tuple]) -> list[Finding]:
+    findings = []
     for path in paths:
-        line, column = doc.mark_of(path)
         # Explain the field, not the language: purpose.fi -> "purpose: Purpose and background ..."
         names = [part for part in path if isinstance(part, str)]
         while names and names[-1] in LANGUAGES and len(names) > 1:
@@ -341,55 +339,80 @@ def _placeholder_problems(doc: Document, file: str, paths: list[tuple]) -> list[
         model = _model_at(Call, tuple(names[:-1])) if name else None
         description = field_description(model, name) if model else None
         hint = f"{name}: {' '.join(description.split())}" if description else ""
-        problems.append(Problem(file, line, column, format_path(path),
-                                f"fill in this value: it still holds the placeholder {_raw(doc.data, path)!r}",
+        findings.append(Finding(path, f"fill in this value: it still holds the placeholder {_raw(data, path)!r}",
                                 hint or "write the real value, or delete the field if it is optional"))
-    return problems
+    return findings
 
 
-def load_call(path: Path, vocabulary: Vocabulary | None) -> tuple[Call | None, Document | None, list[Problem]]:
+# --- One file ---------------------------------------------------------------------------------
+
+def load_vocabulary(calls_dir: Path) -> tuple[Vocabulary | None, list[Problem]]:
+    """The vocabulary of ``calls_dir``, or None and its problems."""
+    path = calls_dir / VOCABULARY_FILE
     file = display_path(path)
     doc, problems = load_document(path, file)
     if doc is None:
-        return None, None, problems
-    call, problems = _check_call(doc, file, vocabulary)
-    return call, doc, problems
-
-
-def _check_call(doc: Document, file: str, vocabulary: Vocabulary | None,
-                may_hold_placeholder: bool | None = None) -> tuple[Call | None, list[Problem]]:
-    """The call of a parsed file and its problems (the call is None if there are any).
-    ``may_hold_placeholder``: whether the placeholder occurs in the data, if already known."""
-    call, problems = _validate(Call, doc, file)
-    problems += _url_problems(doc, file)
+        return None, problems
+    vocabulary, findings = _validate(Vocabulary, doc.data)
     if vocabulary is not None:
-        problems += _vocabulary_problems(doc, file, vocabulary)
-    if may_hold_placeholder is None:
-        may_hold_placeholder = PLACEHOLDER in str(doc.data)
-    placeholders = _placeholder_paths(doc.data) if may_hold_placeholder else []
+        findings = _topic_address_findings(vocabulary)
+    return (None if findings else vocabulary), [finding.placed(doc, file) for finding in findings]
+
+
+def check_call(data: Any, vocabulary: Vocabulary | None, may_hold_placeholder: bool = True
+               ) -> tuple[Call | None, list[Finding]]:
+    """The call in a file's plain data, or None and what is wrong with it. ``may_hold_placeholder``:
+    False when the file's text shows that no value can hold the placeholder (see
+    :func:`callsite.source.callfiles.may_hold_placeholder`)."""
+    call, findings = _validate(Call, data)
+    findings += _url_findings(data)
+    if vocabulary is not None:
+        findings += _vocabulary_findings(data, vocabulary)
+    placeholders = _placeholder_paths(data) if may_hold_placeholder else []
     if placeholders:
         # Say "fill this in" once, instead of also "expected a number" or "unknown tag" there.
-        unfilled = {format_path(p) for p in placeholders}
-        problems = [p for p in problems if p.field not in unfilled] + _placeholder_problems(doc, file, placeholders)
-    return (None if problems else call), problems
+        unfilled = set(placeholders)
+        findings = [f for f in findings if f.path not in unfilled] + _placeholder_findings(data, placeholders)
+    return (None if findings else call), findings
 
 
-def _duplicate_problems(loaded: list[tuple[Call, dict, str]]) -> list[Problem]:
+def load_call(path: Path, vocabulary: Vocabulary | None) -> tuple[Call | None, list[Problem]]:
+    """The call in the file at ``path``, or None and every problem in it, each at its line."""
+    file = display_path(path)
+    doc, problems = load_document(path, file)
+    if doc is None:
+        return None, problems
+    call, findings = check_call(doc.data, vocabulary, may_hold_placeholder(doc.text))
+    return call, [finding.placed(doc, file) for finding in findings]
+
+
+# --- The whole folder ---------------------------------------------------------------------------
+
+def _duplicate_problems(loaded: list[tuple[Call, Path]]) -> list[Problem]:
+    """Two calls with one id or one page address. Their files are read again for the lines:
+    only files with such a problem need them."""
     problems = []
-    seen: dict[tuple, tuple[str, int]] = {}
-    for call, marks, file in loaded:
+    seen: dict[tuple, Path] = {}
+    docs: dict[Path, Document | None] = {}
+
+    def mark(path: Path, field: tuple) -> tuple[int, int]:
+        if path not in docs:
+            docs[path] = load_document(path, display_path(path))[0]
+        return docs[path].mark_of(field) if docs[path] is not None else (0, 0)
+
+    for call, path in loaded:
         keys = [(("id",), ("id", call.id))] + [
             (("slug", lang), (f"slug.{lang}", getattr(call.slug, lang))) for lang in LANGUAGES
         ]
-        for path, key in keys:
-            line, column = marks[path]
+        for where, key in keys:
             if key in seen:
-                first_file, first_line = seen[key]
-                problems.append(Problem(file, line, column, format_path(path),
-                                        f"{key[1]!r} is already used by {first_file}:{first_line}",
+                first = seen[key]
+                line, column = mark(path, where)
+                problems.append(Problem(display_path(path), line, column, format_path(where),
+                                        f"{key[1]!r} is already used by {display_path(first)}:{mark(first, where)[0]}",
                                         f"every call needs its own {key[0]}; change one of them"))
             else:
-                seen[key] = (file, line)
+                seen[key] = path
     return problems
 
 
@@ -404,8 +427,8 @@ class LoadCache:
     stamp takes one identity check instead of a deep comparison."""
 
 
-def _load_one(path: Path, vocabulary: Vocabulary | None, cache: LoadCache) -> tuple:
-    """(call or None, marks of the unique fields, problems); reused from ``cache`` while the file is unchanged."""
+def _load_cached(path: Path, vocabulary: Vocabulary | None, cache: LoadCache) -> tuple[Call | None, list[Problem]]:
+    """:func:`load_call`, reused from ``cache`` while the file is unchanged."""
     try:
         stat = path.lstat()  # a link is refused by loading: its own stamp is what counts
         stamp = (stat.st_mtime_ns, stat.st_size, stat.st_mode, vocabulary)
@@ -414,59 +437,16 @@ def _load_one(path: Path, vocabulary: Vocabulary | None, cache: LoadCache) -> tu
     hit = cache.files.get(path)
     if hit is not None and stamp is not None and hit[0] == stamp:
         return hit[1]
-    call, _, marks, found = _load_with_data(path, vocabulary)
-    result = (call, marks, found)
+    result = load_call(path, vocabulary)
     cache.files[path] = (stamp, result)
     return result
 
 
-def _load_with_data(path: Path, vocabulary: Vocabulary | None) -> tuple:
-    """(call or None, its plain data, marks of the unique fields, problems): parsed without
-    the marks first, as the other process parses, since a valid file needs none of them."""
-    return _check_handed_over(path, parse_for_handover(path), vocabulary)
-
-
-def _load_marked(path: Path, vocabulary: Vocabulary | None) -> tuple:
-    """:func:`_load_with_data` with every mark at hand (to report the problems of a file)."""
-    call, doc, found = load_call(path, vocabulary)
-    if call is None:
-        return None, None, {}, found
-    # Keep only the marks the duplicate check needs: a document's marks are many times its data.
-    return call, doc.data, {field: doc.mark_of(field) for field in UNIQUE_FIELDS}, found
-
-
-class _MarksWanted(Exception):
-    """A check found a problem in a file parsed without its marks: reporting it needs them."""
-
-
-class _Unmarked(Document):
-    """The plain data of a file: enough to check, not to say where a problem is."""
-
-    def mark_of(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
-        raise _MarksWanted
-
-
-def _check_handed_over(path: Path, sent: tuple, vocabulary: Vocabulary | None) -> tuple:
-    """``_load_marked(path, vocabulary)`` for a file parsed without its marks (here or by the
-    other process, see :mod:`callsite.callfiles`): the same call from its data, or, if
-    anything in it is wrong, the same problems, from parsing the file again with them."""
-    data, problems, marks, may_hold_placeholder = sent
-    if problems:
-        return None, None, {}, problems
-    try:  # the checks of a plain load; each asks for a mark only to report a problem
-        call, problems = _check_call(_Unmarked(data), display_path(path), vocabulary, may_hold_placeholder)
-    except _MarksWanted:
-        problems = True
-    if problems:  # reported as a plain load reports them
-        return _load_marked(path, vocabulary)
-    return call, data, marks, []
-
-
 @contextlib.contextmanager
 def _collector_paused():
-    """Loading makes ~100 small objects per line of YAML and keeps most of them (marks for
-    messages); the cycle collector then rescans the growing heap again and again, a third
-    of the time of checking 1,000 calls. Nothing here makes cycles, so pause it meanwhile."""
+    """Loading makes many small objects and keeps most of them; the cycle collector would rescan
+    the growing heap again and again, a third of the time of checking 1,000 calls. Nothing here
+    makes cycles, so pause it meanwhile."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -477,49 +457,43 @@ def _collector_paused():
 
 
 def load_catalog(calls_dir: Path, cache: LoadCache | None = None, ahead: ParsedAhead | None = None) -> Catalog:
-    """Load and validate every call; raise :class:`InputError` with all problems.
+    """Load and validate every call of ``calls_dir``; raise :class:`InputError` with every problem
+    of every file. One file after another, in name order; two speed-ups give the same result:
 
-    ``cache`` (kept by the caller, e.g. the live preview) skips files that
-    have not changed since the last call. Otherwise the files are parsed on both cores:
-    ``ahead`` (from :func:`callsite.callfiles.parse_ahead`, for this folder) has had the
-    other core at it already; without it, it starts now.
+    - ``cache`` (kept by the live preview) reuses the load of each file unchanged since the last;
+    - many files are parsed on both cores (:mod:`callsite.model.parallel_load`): ``ahead``, if the
+      command started that already (:func:`callsite.source.callfiles.parse_ahead`), or else now.
     """
-    with _collector_paused():
-        return _load_catalog(Path(calls_dir), cache, ahead)
-
-
-def _load_catalog(calls_dir: Path, cache: LoadCache | None, ahead: ParsedAhead | None) -> Catalog:
     calls_dir = Path(calls_dir)
-    if not calls_dir.is_dir():
-        raise InputError([Problem(display_path(calls_dir), 0, 0, "", "the calls folder does not exist")])
-    vocabulary, problems = load_vocabulary(calls_dir)
-    if cache is not None:
-        if vocabulary is not None and cache.vocabulary == vocabulary:
-            vocabulary = cache.vocabulary
-        cache.vocabulary = vocabulary
-    loaded = []
-    if cache is None:
-        if ahead is None or ahead.calls_dir != calls_dir:
-            ahead = ParsedAhead(calls_dir)
-        paths = ahead.paths
-        loaded_here_or_there = ahead.collect(functools.partial(_load_with_data, vocabulary=vocabulary),
-                                             functools.partial(_check_handed_over, vocabulary=vocabulary))
-        results = [(call, marks, found) for call, _, marks, found in loaded_here_or_there]
-    else:
-        paths = call_files(calls_dir)
-        for gone in set(cache.files) - set(paths):
-            del cache.files[gone]
-        results = [_load_one(path, vocabulary, cache) for path in paths]
-    for path, (call, marks, found) in zip(paths, results):
-        problems += found
-        if call is not None:
-            loaded.append((call, marks, display_path(path)))
-    problems += _duplicate_problems(loaded)
+    with _collector_paused():
+        if not calls_dir.is_dir():
+            raise InputError([Problem(display_path(calls_dir), 0, 0, "", "the calls folder does not exist")])
+        vocabulary, problems = load_vocabulary(calls_dir)
+        if cache is not None:
+            if vocabulary is not None and cache.vocabulary == vocabulary:
+                vocabulary = cache.vocabulary  # the cached loads' stamps hold this very object
+            cache.vocabulary = vocabulary
+            paths = call_files(calls_dir)
+            for gone in set(cache.files) - set(paths):
+                del cache.files[gone]
+            results = [_load_cached(path, vocabulary, cache) for path in paths]
+        elif worth_parallel(calls_dir, ahead):
+            paths, results = load_in_parallel(calls_dir, ahead, functools.partial(load_call, vocabulary=vocabulary),
+                                              functools.partial(check_call, vocabulary=vocabulary))
+        else:
+            paths = call_files(calls_dir)
+            results = [load_call(path, vocabulary) for path in paths]
+        loaded = []
+        for path, (call, found) in zip(paths, results):
+            problems += found
+            if call is not None:
+                loaded.append((call, path))
+        problems += _duplicate_problems(loaded)
     if problems:
         raise InputError(problems)
     assert vocabulary is not None
     return Catalog(
-        calls=tuple(call for call, _, _ in loaded),
+        calls=tuple(call for call, _ in loaded),
         vocabulary=vocabulary,
-        sources={call.id: file for call, _, file in loaded},
+        sources={call.id: display_path(path) for call, path in loaded},
     )

@@ -3,8 +3,8 @@
 This module is light on purpose (PyYAML, no pydantic, no MkDocs): the command line
 starts :func:`parse_ahead` first thing, so that the second core parses call files
 while this process imports the model and the site engine. The other process sends
-back each file's plain data; :mod:`callsite.validate` checks it here. Marks (line and
-column of every value) are only needed to report a problem: a file with one is simply
+back each file's plain data; :mod:`callsite.model.parallel_load` checks it here. Marks (line
+and column of every value) are only needed to report a problem: a file with one is simply
 parsed again here, and the message is the one a plain load gives.
 """
 
@@ -15,13 +15,11 @@ import os
 from pathlib import Path
 
 from .parallel import Split
-from .yamlsource import PlainDocument, load_plain
+from .yamlsource import load_document
 
 VOCABULARY_FILE = "_vocabulary.yaml"
 PLACEHOLDER = "TÄYTÄ"
 """Marks a value still to be written in a file made by ``callsite new`` ("fill in")."""
-UNIQUE_FIELDS = (("id",), ("slug", "fi"), ("slug", "sv"))
-"""Fields no two calls may share: their marks travel with the data, for the duplicate check."""
 
 
 def display_path(path: Path) -> str:
@@ -62,20 +60,20 @@ def call_files(calls_dir: Path) -> list[Path]:
 
 
 def parse_for_handover(path: Path) -> tuple:
-    """What the other process sends for one file: (plain data or None, YAML problems, marks of
-    the unique fields, whether the placeholder may occur in the data)."""
-    doc, problems = load_plain(path, display_path(path), UNIQUE_FIELDS)
+    """What the other process sends for one file: (plain data or None, the problems of reading
+    and parsing it, whether the placeholder may occur in the data). The node tree stays there:
+    a file that turns out to have a problem is parsed again where its marks are wanted."""
+    doc, problems = load_document(path, display_path(path))
     if doc is None:
-        return None, problems, {}, False
-    return doc.data, [], doc.marks, _may_hold_placeholder(doc)
+        return None, problems, False
+    return doc.data, [], may_hold_placeholder(doc.text)
 
 
-def _may_hold_placeholder(doc: PlainDocument) -> bool:
-    """Whether the placeholder may be in the data: only if it is in the text, or a backslash
-    (an escape in double quotes, such as \\u00c4) may have made it. Searching the text
-    takes a tenth of the time of writing the data out as text to search that."""
-    text = doc.text
-    return PLACEHOLDER in text or ("\\" in text and PLACEHOLDER in str(doc.data))
+def may_hold_placeholder(text: str) -> bool:
+    """Whether the placeholder may be in a file's data: only if it is in its text, or a backslash
+    (an escape in double quotes, such as \\u00c4) may have made it. Searching the text takes a
+    tenth of the time of writing the data out as text to search that."""
+    return PLACEHOLDER in text or "\\" in text
 
 
 class ParsedAhead:

@@ -21,7 +21,6 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -101,28 +100,37 @@ def _fits_its_tag(node: yaml.ScalarNode) -> bool:
     pattern = _PATTERNS.get(node.tag)
     return pattern is None or pattern.match(node.value) is not None
 
-Path_ = tuple  # a field path such as ("rounds", 0, "closes")
 
 
-@dataclass
 class Document:
-    """The plain data of one YAML file plus where each value and key stands."""
+    """The plain data of one YAML file, its text, and its node tree: where each value and key
+    stands is looked up in the tree when a message needs it (a valid file needs none)."""
 
-    data: Any
-    value_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    def __init__(self, data: Any, root: yaml.Node | None = None, text: str = ""):
+        self.data = data
+        self.root = root
+        self.text = text
 
     def mark_of(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
-        """(line, column) of the value at ``path``, or of its nearest ancestor."""
-        path = tuple(path)
-        while True:
-            if key and path in self.key_marks:
-                return self.key_marks[path]
-            if path in self.value_marks:
-                return self.value_marks[path]
-            if not path:
-                return (1, 1)
-            path = path[:-1]
+        """(line, column) of the value at ``path``, or of its nearest ancestor; ``key``: of the
+        field's name rather than its value, where the path ends in (or nears) a field."""
+        node = self.root
+        if node is None:
+            return (1, 1)
+        value_mark, key_mark = node.start_mark, None
+        for part in path:
+            found = None
+            if isinstance(node, yaml.MappingNode):
+                found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part),
+                             None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                found = (None, node.value[part])
+            if found is None:
+                break
+            key_node, node = found
+            value_mark, key_mark = node.start_mark, key_node.start_mark if key_node is not None else None
+        mark = key_mark if key and key_mark is not None else value_mark
+        return (mark.line + 1, mark.column + 1)
 
 
 _SYNTAX_HINTS = {
@@ -160,9 +168,12 @@ def describe(value: Any) -> str:
 
 
 class _Walker:
+    """Plain data from a node tree, with every problem that only the tree shows (aliases, tags,
+    keys given twice, too deep) at its spot. Where values stand is not recorded here: a
+    :class:`Document` finds that in the tree when asked."""
+
     def __init__(self, file: str):
         self.file = file
-        self.doc = Document(data=None)
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
 
@@ -171,19 +182,17 @@ class _Walker:
             Problem(self.file, mark.line + 1, mark.column + 1, format_path(path), message, hint)
         )
 
-    def walk(self, node: yaml.Node, path: tuple, depth: int = 0) -> Any:
+    def walk(self, node: yaml.Node, path: tuple, depth: int = 0, named_at: yaml.Mark | None = None) -> Any:
+        """``named_at``: where the field whose value this is was named (an alias is reported there)."""
         if id(node) in self.seen:
             # The alias resolves to the anchored node itself; point at the field that uses it.
-            line, column = self.doc.key_marks.get(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-            self.problems.append(Problem(self.file, line, column, format_path(path),
-                                         "anchors and aliases (& and *) are not allowed",
-                                         "write the value out in full in each place"))
+            self.problem(named_at or node.start_mark, path, "anchors and aliases (& and *) are not allowed",
+                         "write the value out in full in each place")
             return None
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             self.problem(node.start_mark, path, f"the data is nested more than {MAX_DEPTH} levels deep")
             return None
-        self.doc.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _ALLOWED_TAGS:
             self.problem(node.start_mark, path, f"the YAML tag {node.tag!r} is not allowed",
                          "remove the tag (the word starting with !)")
@@ -196,19 +205,8 @@ class _Walker:
                 return None
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
-            return [self.child(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            return [self.walk(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         return self.mapping(node, path, depth)
-
-    def child(self, node: yaml.Node, path: tuple, depth: int) -> Any:
-        """``walk`` with the common case (a plain text value) inlined: loading is mostly this."""
-        if node.tag == _STR and node.__class__ is yaml.ScalarNode and depth <= MAX_DEPTH:
-            key = id(node)
-            if key not in self.seen:
-                self.seen.add(key)
-                mark = node.start_mark
-                self.doc.value_marks[path] = (mark.line + 1, mark.column + 1)
-                return node.value
-        return self.walk(node, path, depth)
 
     @staticmethod
     def scalar(node: yaml.ScalarNode) -> Any:
@@ -227,8 +225,7 @@ class _Walker:
     def mapping(self, node: yaml.MappingNode, path: tuple, depth: int) -> dict:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
-        key_marks = self.doc.key_marks
-        child = self.child
+        seen = self.seen
         depth += 1
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
@@ -239,18 +236,20 @@ class _Walker:
                 self.problem(key_node.start_mark, path, "a field name must be a plain word")
                 continue
             key = key_node.value
-            key_path = path + (key,)
             if key in first_line:  # every key in result is in first_line too
-                self.problem(key_node.start_mark, key_path,
+                self.problem(key_node.start_mark, path + (key,),
                              f"the field {key!r} is given twice in the same group "
                              f"(first on line {first_line[key]})",
                              "keep one of them and delete the other")
                 continue
-            mark = key_node.start_mark
-            line = mark.line + 1
-            first_line[key] = line
-            key_marks[key_path] = (line, mark.column + 1)
-            result[key] = child(value_node, key_path, depth)
+            first_line[key] = key_node.start_mark.line + 1
+            # A text value, most of a file, is taken here without a call (loading is mostly this).
+            if value_node.tag == _STR and value_node.__class__ is yaml.ScalarNode and depth <= MAX_DEPTH \
+                    and id(value_node) not in seen:
+                seen.add(id(value_node))
+                result[key] = value_node.value
+            else:
+                result[key] = self.walk(value_node, path + (key,), depth, key_node.start_mark)
         return result
 
 
@@ -339,107 +338,23 @@ def _compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     return node, []
 
 
-def _walk(node: yaml.Node, file: str) -> tuple[Document | None, list[Problem]]:
+def _walk(node: yaml.Node, file: str) -> tuple[Any, list[Problem]]:
+    """The plain data of a node tree, or None and the problems found in it."""
     walker = _Walker(file)
     data = walker.walk(node, ())
-    if walker.problems:
-        return None, walker.problems
-    walker.doc.data = data
-    return walker.doc, []
-
-
-def _parse(path: Path, file: str) -> tuple[str, yaml.Node | None, list[Problem]]:
-    """The text and the node tree of ``path``; no tree if the file cannot be read or parsed."""
-    text, problems = _read(path, file)
-    if text is None:
-        return "", None, problems
-    node, problems = _compose(text, file)
-    return text, node, problems
+    return (None, walker.problems) if walker.problems else (data, [])
 
 
 def load_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
-    """Parse ``path``; return the document, or ``None`` and the problems found."""
+    """Read and parse ``path``: the document (data, text, node tree), or ``None`` and the problems."""
     file = display or str(path)
-    _, node, problems = _parse(path, file)
+    text, problems = _read(path, file)
+    if text is None:
+        return None, problems
+    node, problems = _compose(text, file)
     if node is None:
         return None, problems
-    return _walk(node, file)
-
-
-@dataclass
-class PlainDocument:
-    """The data of a file without most of its marks (see :func:`load_plain`)."""
-
-    data: Any
-    marks: dict[tuple, tuple[int, int]]
-    """For each path asked for, what :meth:`Document.mark_of` gives."""
-    text: str
-    """The file's text, as read."""
-
-
-class _Unusual(Exception):
-    """What only the full walk reports (an alias, a tag, a key given twice ...)."""
-
-
-def load_plain(path: Path, display: str, marked: tuple[tuple, ...]) -> tuple[PlainDocument | None, list[Problem]]:
-    """:func:`load_document` for when the marks are wanted only for the paths ``marked``:
-    the same data, or the same problems, in about half the time of its walk. A valid file
-    needs no other mark; one with a problem is walked again in full to say where it is."""
-    text, node, problems = _parse(path, display)
-    if node is None:
+    data, problems = _walk(node, file)
+    if problems:
         return None, problems
-    try:
-        data = _plain(node, 0, set())
-    except _Unusual:
-        doc, problems = _walk(node, display)
-        if doc is None:
-            return None, problems
-        return PlainDocument(doc.data, {path: doc.mark_of(path) for path in marked}, text), []
-    return PlainDocument(data, {path: _mark_at(node, path) for path in marked}, text), []
-
-
-def _plain(node: yaml.Node, depth: int, seen: set[int]) -> Any:
-    """What :meth:`_Walker.walk` gives for ``node`` when it finds no problem; else raise :class:`_Unusual`."""
-    key = id(node)
-    if key in seen or depth > MAX_DEPTH or node.tag not in _ALLOWED_TAGS:
-        raise _Unusual
-    seen.add(key)
-    kind = node.__class__
-    if kind is yaml.ScalarNode:
-        if node.tag == _STR:
-            return node.value
-        if not _fits_its_tag(node):
-            raise _Unusual
-        return _Walker.scalar(node)
-    depth += 1
-    if kind is yaml.SequenceNode:
-        return [_plain(item, depth, seen) for item in node.value]
-    if kind is not yaml.MappingNode:
-        raise _Unusual
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key = key_node.value
-        if key_node.tag == _MERGE or not isinstance(key_node, yaml.ScalarNode) or key in result:
-            raise _Unusual
-        if value_node.tag == _STR and value_node.__class__ is yaml.ScalarNode and depth <= MAX_DEPTH:
-            # a text value, the usual case, without a call
-            if id(value_node) in seen:
-                raise _Unusual
-            seen.add(id(value_node))
-            result[key] = value_node.value
-        else:
-            result[key] = _plain(value_node, depth, seen)
-    return result
-
-
-def _mark_at(node: yaml.Node, path: tuple) -> tuple[int, int]:
-    """:meth:`Document.mark_of` of ``path`` (field names only) in a tree :func:`_plain` accepted."""
-    mark = node.start_mark
-    for part in path:
-        if not isinstance(node, yaml.MappingNode):
-            break
-        found = next((value for key, value in node.value if key.value == part), None)
-        if found is None:
-            break
-        node, mark = found, found.start_mark
-    return (mark.line + 1, mark.column + 1)
+    return Document(data, node, text), []
