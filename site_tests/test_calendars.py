@@ -6,12 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import icalendar
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from callsite.outputs.calendars import fold
 from callsite.model.dates import HELSINKI
-from conftest import build, page, text_of
+from conftest import CONFIG, FIXTURE_CALLS, build, page, text_of
 
 UTC = dt.timezone.utc
 
@@ -130,20 +131,71 @@ def test_vtimezone_rules_match_the_helsinki_time_zone(fixture_site):
 
 
 @given(st.text(alphabet=st.sampled_from("aä€😀 ,;\\x"), max_size=400))
-def test_folded_lines_are_at_most_75_octets_and_unfold_to_the_original(line):
+def test_folded_lines_are_at_most_75_octets_and_fold_as_icalendar_folds(line):
+    from icalendar.parser import foldline
+
     folded = fold(line)
+    assert folded == foldline(line)
     parts = folded.split("\r\n")
     assert all(len(part.encode("utf-8")) <= 75 for part in parts)
     assert all(part.startswith(" ") for part in parts[1:])
     assert parts[0] + "".join(part[1:] for part in parts[1:]) == line
-    # greedy: no line could have taken the next character too
-    for part, following in zip(parts, parts[1:]):
-        assert len(part.encode("utf-8")) + len(following[1].encode("utf-8")) > 75
 
 
 @given(st.datetimes(min_value=dt.datetime(1000, 1, 2), max_value=dt.datetime(9999, 12, 30), timezones=st.just(HELSINKI)))
 def test_calendar_moments_are_strftimes(moment):
-    from callsite.outputs.calendars import local, stamp
+    from callsite.outputs.calendars import local
 
     assert local(moment) == moment.astimezone(HELSINKI).strftime("%Y%m%dT%H%M%S")
-    assert stamp(moment.date()) == moment.date().strftime("%Y%m%dT000000Z")
+
+
+_helsinki_times = st.datetimes(min_value=dt.datetime(1000, 1, 2), max_value=dt.datetime(9999, 12, 30),
+                               timezones=st.just(HELSINKI))
+_properties = st.one_of(
+    st.tuples(st.sampled_from(["SUMMARY", "DESCRIPTION", "UID", "X-WR-CALNAME"]),
+              st.text(alphabet=st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from("\t\n\r\\;,N"),
+                       max_size=200)),
+    st.tuples(st.just("SEQUENCE"), st.integers(0, 10**6)),
+    st.tuples(st.sampled_from(["DTSTART", "DTEND"]), _helsinki_times | st.dates(min_value=dt.date(1000, 1, 1))),
+    st.tuples(st.just("DTSTAMP"), _helsinki_times.map(lambda moment: moment.replace(tzinfo=UTC))),
+    st.tuples(st.just("URL"), st.sampled_from(["https://rahoitushaut.example.fi/fi/rahoitushaut/a-b/",
+                                               "https://x.example/" + "pitkä-osoite/" * 12])))
+
+
+@given(_properties)
+def test_each_property_is_written_as_icalendar_writes_it(property_):
+    """The build's writer of content lines against icalendar's own (TEXT escaped as RFC 5545
+    asks in both: see callsite.outputs.calendars)."""
+    from callsite.outputs.calendars import Text, content_line
+
+    name, value = property_
+    event = icalendar.Event()
+    event.add(name, Text(value) if isinstance(value, str) and name != "URL" else value)
+    assert "BEGIN:VEVENT\r\n" + content_line(name, value) + "END:VEVENT\r\n" == event.to_ical().decode("utf-8")
+
+
+@pytest.mark.parametrize("now", ["10.4.2026 klo 12.00", "1.12.2026 klo 12.00"])
+def test_the_built_calendars_are_what_icalendar_makes_of_the_same_events(now):
+    from callsite.model.dates import parse_now
+    from callsite.model.settings import load_settings
+    from callsite.model.validate import load_catalog
+    from callsite.outputs.calendars import icalendar_calendars, render_calendars
+    from callsite.render.pages import Site
+    from callsite.site.listings import site_views
+
+    site = Site(load_catalog(FIXTURE_CALLS), load_settings(CONFIG))
+    moment = parse_now(now)
+    views = site_views(site, moment)
+    built = render_calendars(site, views, moment)
+    assert len(built) > 2 and built == icalendar_calendars(site, views, moment)
+
+
+def test_text_is_escaped_as_rfc_5545_asks_where_icalendar_would_not():
+    """icalendar 6's vText writes a backslash followed by N as a line break, and a lone carriage
+    return as it is (ending the line); ours writes what the text says."""
+    from callsite.outputs.calendars import Text, content_line
+
+    assert content_line("SUMMARY", "C:\\Nimi; a\rb") == "SUMMARY:C:\\\\Nimi\\; a\\nb\r\n"
+    assert Text("C:\\Nimi; a\rb").to_ical() == b"C:\\\\Nimi\\; a\\nb"
+    with pytest.raises(ValueError, match="U\\+0000"):
+        content_line("SUMMARY", "a\x00")
