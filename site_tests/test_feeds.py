@@ -165,3 +165,51 @@ def test_xml_escaping_matches_the_standard_library(text):
 
     assert escape(text) == saxutils.escape(text)
     assert quoteattr(text) == saxutils.quoteattr(text)
+
+
+@given(st.text(alphabet=st.sampled_from("ab&<>\"'\n\t/!?äT") | st.characters(min_codepoint=0x20, max_codepoint=0xd7ff),
+               max_size=40))
+def test_feed_text_is_what_elementtree_writes_of_it(text):
+    """The feeds' text is written by ElementTree: xmltext's escape_*_text are its output."""
+    import xml.etree.ElementTree as ET
+
+    from callsite.render.xmltext import as_html_text, as_plain_text, escape_html_text, escape_plain_text
+
+    for made, written in ((as_plain_text, escape_plain_text), (as_html_text, escape_html_text)):
+        element = ET.Element("t")
+        element.text = made(text)
+        assert ET.tostring(element, encoding="unicode", short_empty_elements=False) == f"<t>{written(text)}</t>"
+
+
+def test_a_character_xml_cannot_carry_never_reaches_elementtree():
+    """ElementTree writes a NUL as it is (a feed no reader can parse): the text is refused first."""
+    import xml.etree.ElementTree as ET
+
+    import pytest
+
+    from callsite.render.xmltext import as_html_text, as_plain_text
+
+    element = ET.Element("t")
+    element.text = "a\x00"
+    assert ET.tostring(element) == b"<t>a\x00</t>"
+    for made in (as_plain_text, as_html_text):
+        with pytest.raises(ValueError, match="U\\+0000 at character 2 of 'a\\\\x00'"):
+            made("a\x00")
+
+
+def test_an_item_is_the_same_in_every_feed_that_has_it(fixture_site):
+    """Items are written once and shared by the language's feed and its topics' feeds."""
+    import xml.etree.ElementTree as ET
+
+    def items(path: Path) -> dict[str, bytes]:
+        root = ET.fromstring(path.read_bytes())  # strict
+        return {item.findtext("guid"): ET.tostring(item) for item in root.iter("item")}
+
+    main = items(fixture_site / "fi/feed.xml")
+    shared = 0
+    for path in feeds_of(fixture_site / "fi"):
+        assert path.read_bytes().startswith(b"<?xml version='1.0' encoding='utf-8'?>\n<rss ")
+        for guid, item in items(path).items():
+            assert main[guid] == item
+            shared += 1
+    assert shared > len(main)

@@ -8,10 +8,11 @@ event and its date (``<id>/published/2026-03-05``, ``<id>/changed/2026-11-24-1``
 (publication date, change notes, decisions, cancellation), so two builds of the same
 data give the same bytes; events dated after the build day are not shown yet.
 
-Text from staff and settings is written as :mod:`callsite.xmltext` says: an item's
-description (HTML to readers) escaped twice, so markup in it is shown as text; titles and
-categories (plain text) with no ``<`` that could open a tag; a character XML cannot carry is
-an internal error.
+The XML is written by ``xml.etree.ElementTree`` (the standard library: no start-up cost
+worth measuring, and it escapes text and attributes). Text from staff and settings is handed
+to it as :mod:`callsite.render.xmltext` says: an item's description (HTML to readers) escaped
+for HTML first, so markup in it is shown as text; titles and categories (plain text) with no
+``<`` that could open a tag; a character XML cannot carry is an internal error.
 """
 
 from __future__ import annotations
@@ -20,19 +21,22 @@ import datetime as dt
 import email.utils
 import functools
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model.call import LANGUAGES, Call
 from ..model.dates import HELSINKI
 from ..render import localise
-from ..render.xmltext import check_characters, escape_html_text, escape_plain_text, quoteattr
+from ..render.xmltext import as_html_text, as_plain_text, check_characters
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..render.pages import Site
     from ..site.status import CallView
 
 CHANNEL_LANGUAGE = {"fi": "fi", "sv": "sv-FI"}
+ATOM = "http://www.w3.org/2005/Atom"
+ET.register_namespace("atom", ATOM)
 _KIND_ORDER = {"published": 0, "changed": 1, "decisions": 2, "cancelled": 3}
 
 
@@ -142,27 +146,38 @@ def item_description(site: "Site", event: Event, lang: str) -> str:
     return about
 
 
+def _element(parent: ET.Element, tag: str, text: str | None, attributes: dict[str, str] | None = None) -> None:
+    """A child element of ``parent`` on a line of its own."""
+    child = ET.SubElement(parent, tag, attributes or {})
+    child.text = text
+    child.tail = "\n"
+
+
 def render_item(site: "Site", event: Event, lang: str) -> str:
     """One ``<item>`` (the same in every feed that has it)."""
     call = event.call
     page = site.settings.absolute(site.url(lang, site.call_path(call, lang)))
     vocabulary = site.catalog.vocabulary
-    lines = [
-        "<item>",
-        f"<title>{escape_plain_text(item_title(event, lang))}</title>",
-        f"<link>{escape_plain_text(page)}</link>",
-        f"<description>{escape_html_text(item_description(site, event, lang))}</description>",
-        f'<guid isPermaLink="false">{escape_plain_text(guid(site, event, lang))}</guid>',
-        f"<pubDate>{rfc822(event.date)}</pubDate>",
-        *(f"<category>{escape_plain_text(getattr(vocabulary.tags[t], lang))}</category>" for t in call.tags),
-        "</item>",
-    ]
-    return "\n".join(lines)
+    item = ET.Element("item")
+    item.text = item.tail = "\n"
+    _element(item, "title", as_plain_text(item_title(event, lang)))
+    _element(item, "link", as_plain_text(page))
+    _element(item, "description", as_html_text(item_description(site, event, lang)))
+    _element(item, "guid", as_plain_text(guid(site, event, lang)), {"isPermaLink": "false"})
+    _element(item, "pubDate", rfc822(event.date))
+    for tag in call.tags:
+        _element(item, "category", as_plain_text(getattr(vocabulary.tags[tag], lang)))
+    return ET.tostring(item, encoding="unicode")  # a piece of a feed (and quicker than bytes)
 
 
 def render_feed(site: "Site", lang: str, events: list[Event], last_date: dt.date | None,
                 tag: str | None = None, items: dict[int, str] | None = None) -> bytes:
-    """A feed of ``events``; ``items`` (id of event -> its ``<item>``) lets several feeds share them."""
+    """A feed of ``events``; ``items`` (id of event -> its ``<item>``) lets several feeds share them.
+
+    The channel is written by ElementTree, and each item once, by ElementTree too, for every
+    feed that has it (the language's and those of its topics): writing the items again in
+    each whole tree took 68-73 ms of CPU per language at 1,000 calls where this takes 37 ms
+    (the f-strings before it, 24 ms; the first time in a process, 77 ms where they took 55)."""
     settings = site.settings
     self_url = settings.absolute(site.feed_url(lang, tag))
     if tag:
@@ -174,27 +189,31 @@ def render_feed(site: "Site", lang: str, events: list[Event], last_date: dt.date
         link = settings.absolute(site.url(lang))
     description = localise.gettext(lang, "New and changed funding calls of %(agency)s",
                                    agency=settings.agency[lang])
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
-        "<channel>",
-        f"<title>{escape_plain_text(title)}</title>",
-        f"<link>{escape_plain_text(link)}</link>",
-        f"<description>{escape_plain_text(description)}</description>",
-        f"<language>{CHANNEL_LANGUAGE[lang]}</language>",
-        f'<atom:link href={quoteattr(check_characters(self_url))} rel="self" type="application/rss+xml"/>',
-    ]
+    rss = ET.Element("rss", {"version": "2.0"})
+    channel = ET.SubElement(rss, "channel")
+    rss.text = channel.text = channel.tail = "\n"
+    _element(channel, "title", as_plain_text(title))
+    _element(channel, "link", as_plain_text(link))
+    _element(channel, "description", as_plain_text(description))
+    _element(channel, "language", CHANNEL_LANGUAGE[lang])
+    _element(channel, f"{{{ATOM}}}link", None,
+             {"href": check_characters(self_url), "rel": "self", "type": "application/rss+xml"})
     if last_date is not None:
-        lines.append(f"<lastBuildDate>{rfc822(last_date)}</lastBuildDate>")
+        _element(channel, "lastBuildDate", rfc822(last_date))
+    # The items go before the channel's end tag: the last "</channel>" (text has its "<" escaped).
+    # (Written as UTF-8 bytes, so that the XML declaration names the encoding they are in.)
+    channel_xml = ET.tostring(rss, encoding="utf-8", xml_declaration=True).decode("utf-8")
+    head, end, tail = channel_xml.rpartition("</channel>")
+    pieces = [head]
     for event in events:
         if items is None:
-            lines.append(render_item(site, event, lang))
+            pieces.append(render_item(site, event, lang))
         else:
             if id(event) not in items:
                 items[id(event)] = render_item(site, event, lang)
-            lines.append(items[id(event)])
-    lines += ["</channel>", "</rss>", ""]
-    return "\n".join(lines).encode("utf-8")
+            pieces.append(items[id(event)])
+    pieces += (end, tail, "\n")
+    return "".join(pieces).encode("utf-8")
 
 
 def render_feeds(site: "Site", views: list["CallView"], now: dt.datetime,

@@ -1,15 +1,20 @@
 """XML text and attribute escaping, as ``xml.sax.saxutils`` does it, and the text of feeds.
 
-``xml.sax.saxutils`` imports ``urllib.request`` (and with it http, email and ssl): a tenth
-of a second at every start, for two one-line functions. Same output (tested).
+``escape`` and ``quoteattr`` serve the pages and the engine, which write XML and HTML from
+templates: ``xml.sax.saxutils`` imports ``urllib.request`` (and with it http, email and ssl):
+28 ms at the start of a command, 8 ms in a build (which has loaded part of it already), for
+two one-line functions. Same output (tested).
 
-Feed text comes from staff (titles, topic labels, change notes, purposes) and settings (the
-site's name), so it is written for the reader that takes it least safely:
+Feeds are written by ``xml.etree.ElementTree`` (see :mod:`callsite.outputs.feeds`), which
+escapes ``&``, ``<`` and ``>`` in element text and attributes. Feed text comes from staff
+(titles, topic labels, change notes, purposes) and settings (the site's name), so what is
+handed to it is made for the reader that takes it least safely:
 
-- :func:`escape_html_text` for an item's ``<description>``, which RSS 2.0 allows to hold
-  HTML and feed readers render as HTML: the plain text is escaped for HTML, then for XML,
-  so ``<img onerror=…>`` arrives as ``&amp;lt;img…`` and the reader shows it as text.
-- :func:`escape_plain_text` for every other element (``<title>``, ``<category>``): RSS 2.0
+- :func:`as_html_text` for an item's ``<description>``, which RSS 2.0 allows to hold
+  HTML and feed readers render as HTML: the plain text is escaped for HTML, then (by the
+  XML writer) for XML, so ``<img onerror=…>`` arrives as ``&amp;lt;img…`` and the reader
+  shows it as text.
+- :func:`as_plain_text` for every other element (``<title>``, ``<category>``): RSS 2.0
   makes them plain text and the RSS Advisory Board asks readers to show them literally, but
   some readers take them as HTML. Only a ``<`` that the HTML tokenizer reads as the start of
   a tag (followed by an ASCII letter, ``/``, ``!`` or ``?``) could become markup there, so
@@ -20,9 +25,11 @@ site's name), so it is written for the reader that takes it least safely:
 
 Both refuse a character XML 1.0 cannot carry (control characters other than tab, newline
 and carriage return, lone surrogates, U+FFFE and U+FFFF): one would make the whole feed
-unreadable, and dropping it silently would hide a bug. Validation refuses such text in the
-files first, so meeting one here is an internal error (``ValueError`` naming the value).
-``xml.etree.ElementTree`` would not help there: it writes a NUL as it is.
+unreadable, and dropping it silently would hide a bug. ElementTree writes such a character
+as it is (a NUL too), so the check stays ours; validation refuses such text in the files
+first, so meeting one here is an internal error (``ValueError`` naming the value).
+:func:`escape_plain_text` and :func:`escape_html_text` are the element text as written: what
+the XML writer makes of the other two.
 """
 
 from __future__ import annotations
@@ -60,15 +67,24 @@ def check_characters(data: str) -> str:
     return data
 
 
-def escape_plain_text(data: str) -> str:
-    """Element text that readers show as text, whether they take it as plain text or HTML."""
+def as_plain_text(data: str) -> str:
+    """Text for an element readers show as text, whether they take it as plain text or HTML
+    (to be escaped for XML by the writer)."""
     check_characters(data)
-    if "<" in data:
-        data = _TAG_OPENING.sub("&lt;", data)
-    return escape(data)
+    return _TAG_OPENING.sub("&lt;", data) if "<" in data else data
+
+
+def as_html_text(data: str) -> str:
+    """Text for an element readers render as HTML (an item's ``<description>``): ``data`` is
+    plain text, to be shown as it is (escaped for HTML here, for XML by the writer)."""
+    return escape(check_characters(data))
+
+
+def escape_plain_text(data: str) -> str:
+    """:func:`as_plain_text` as element text in XML."""
+    return escape(as_plain_text(data))
 
 
 def escape_html_text(data: str) -> str:
-    """Element text of an element readers render as HTML (an item's ``<description>``):
-    ``data`` is plain text, shown as it is."""
-    return escape(escape(check_characters(data)))
+    """:func:`as_html_text` as element text in XML."""
+    return escape(as_html_text(data))
