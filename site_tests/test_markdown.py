@@ -50,6 +50,19 @@ def test_rendering_leaves_nothing_behind():
     assert _resident_bytes() - before < 20 * 2**20
 
 
+def test_the_html_goes_back_to_the_allocator_that_made_it():
+    """cmark's own free (cmark_get_default_mem_allocator()->free), not a free found elsewhere."""
+    import ctypes
+
+    from cmarkgfm import _cmark
+
+    get_allocator = ctypes.CDLL(_cmark.__file__).cmark_get_default_mem_allocator
+    get_allocator.restype = ctypes.c_void_p
+    allocator = _cmark.ffi.cast("cmark_mem *", get_allocator())
+    assert commonmark._free is not None
+    assert _cmark.ffi.cast("uintptr_t", commonmark._free) == _cmark.ffi.cast("uintptr_t", allocator.free)
+
+
 def _resident_bytes() -> int:
     """This process's resident memory now (not its peak, which an earlier test may have set)."""
     with open("/proc/self/statm", encoding="ascii") as statm:
