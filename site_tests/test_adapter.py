@@ -8,7 +8,7 @@ import mkdocs.utils
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from callsite.engine.mkdocs_adapter import _faster_theme_env, _read_settings_once
+from callsite.engine.patches import faster_theme_env, read_settings_once
 from conftest import CONFIG
 
 
@@ -16,7 +16,7 @@ def _theme_files(tmp_path, pruned: bool) -> list[tuple[str, str]]:
     (tmp_path / "docs").mkdir(exist_ok=True)
     config = load_config(str(CONFIG), docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"))
     if pruned:
-        _faster_theme_env(config.theme, None)
+        faster_theme_env(config.theme, None)
     files = Files([])
     files.add_files_from_theme(config.theme.get_env(), config)
     return [(file.src_uri, file.abs_src_path) for file in files]
@@ -39,7 +39,7 @@ def test_settings_read_once_are_the_settings_mkdocs_reads(tmp_path):
 
     with open(CONFIG, "rb") as file:
         expected = mkdocs_yaml_load(file)
-    _read_settings_once()
+    read_settings_once()
     first = _load(CONFIG, tmp_path)
     first.extra["callsite"]["agency"]["fi"] = "changed by one build"
     first.theme["features"].append("changed.too")
@@ -52,7 +52,7 @@ def test_settings_read_once_are_the_settings_mkdocs_reads(tmp_path):
 
 
 def test_settings_with_tags_or_a_new_text_are_read_again(tmp_path, monkeypatch):
-    _read_settings_once()
+    read_settings_once()
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: !ENV [CALLSITE_TEST_SITE_NAME, unset]\ntheme: {name: material}\n", encoding="utf-8")
     monkeypatch.setenv("CALLSITE_TEST_SITE_NAME", "first")
@@ -71,6 +71,7 @@ def test_topic_pages_filled_from_one_template_are_what_material_renders(tmp_path
     import mkdocs.commands.build as mkdocs_build
 
     from callsite.engine import mkdocs_adapter
+    from callsite.engine.template_pages import TEMPLATE_SLUG
     from conftest import FIXTURE_CALLS, build
 
     monkeypatch.setenv("CALLSITE_JOBS", "1")  # one process, so that the pages MkDocs renders are seen here
@@ -85,7 +86,7 @@ def test_topic_pages_filled_from_one_template_are_what_material_renders(tmp_path
     build(FIXTURE_CALLS, tmp_path / "filled", "2.12.2026 klo 10.00")
     filled_renders = list(rendered)
     rendered.clear()
-    monkeypatch.setattr(mkdocs_adapter, "_shared_topic_template", lambda chrome, topics: None)
+    monkeypatch.setattr(mkdocs_adapter, "shared_topic_template", lambda chrome, topics: None)
     build(FIXTURE_CALLS, tmp_path / "rendered", "2.12.2026 klo 10.00")
 
     topics = {lang: sorted((tmp_path / "rendered" / lang / section).glob("*/index.html"))
@@ -95,7 +96,7 @@ def test_topic_pages_filled_from_one_template_are_what_material_renders(tmp_path
         for page in pages:
             relative = page.relative_to(tmp_path / "rendered")
             assert (tmp_path / "filled" / relative).read_bytes() == page.read_bytes(), relative
-        assert not (tmp_path / "filled" / lang / relative.parts[1] / mkdocs_adapter.TEMPLATE_SLUG).exists()
+        assert not (tmp_path / "filled" / lang / relative.parts[1] / TEMPLATE_SLUG).exists()
     topic_renders = [uri for uri in filled_renders if uri.startswith(("aiheet/", "teman/"))]
     assert len(topic_renders) == 2 * 2  # per language: the template and the first topic page
     assert len([uri for uri in rendered if uri.startswith(("aiheet/", "teman/"))]) == sum(map(len, topics.values()))
@@ -104,14 +105,14 @@ def test_topic_pages_filled_from_one_template_are_what_material_renders(tmp_path
 def test_topic_pages_share_a_template_only_when_their_chrome_can_be_the_same():
     from dataclasses import replace
 
-    from callsite.engine.mkdocs_adapter import _shared_topic_template
+    from callsite.engine.template_pages import shared_topic_template
     from callsite.render.pages import Chrome, SitePage
 
     chrome = Chrome(lang="fi", site_name="S", copyright="©", nav=(("Etusivu", ""), ("Aiheet", "aiheet/")),
                     not_found_body="", home_urls={})
     topics = [SitePage("fi", f"aiheet/{tag}/", f"Aihe {tag}", f"<h1>{tag}</h1>", "topic", {}, "")
               for tag in ("a", "b", "c")]
-    template = _shared_topic_template(chrome, topics)
+    template = shared_topic_template(chrome, topics)
     assert template is not None and template.kind == "topic" and template.path.startswith("aiheet/")
     assert template.description == ""
     refused = [
@@ -123,16 +124,16 @@ def test_topic_pages_share_a_template_only_when_their_chrome_can_be_the_same():
         topics[:2] + [replace(topics[2], body='<h1 data-search-exclude="">c</h1>')],
     ]
     for pages in refused:
-        assert _shared_topic_template(chrome, pages) is None, pages
+        assert shared_topic_template(chrome, pages) is None, pages
     in_nav = replace(chrome, nav=chrome.nav + (("A", "aiheet/a/"),))
-    assert _shared_topic_template(in_nav, topics) is None
+    assert shared_topic_template(in_nav, topics) is None
 
 
 def test_a_filled_page_is_the_template_with_its_placeholders_replaced_in_utf8():
     """Call and topic pages are written from the template's parts encoded once: the same bytes."""
     from markupsafe import escape
 
-    from callsite.engine.mkdocs_adapter import TOKENS, _Filler
+    from callsite.engine.template_pages import TOKENS, Filler
     from callsite.render.pages import SitePage
 
     template = SitePage(lang="sv", path="finansiering/mall/", title=TOKENS["title"], body=TOKENS["content"],
@@ -142,7 +143,7 @@ def test_a_filled_page_is_the_template_with_its_placeholders_replaced_in_utf8():
             f"<meta content=\"{TOKENS['description']}\">{TOKENS['head']}<a href=\"{TOKENS['alt-fi']}\">fi</a>"
             f"<a href=\"{TOKENS['alt-sv']}\">sv</a><link href=\"/sv/finansiering/mall/\">"
             f"<h1>{TOKENS['title']}</h1>{TOKENS['content']}<footer>© Utbildningsstyrelsen 🇫🇮</footer></html>")
-    filler = _Filler(html, template)
+    filler = Filler(html, template)
 
     def by_replacing(page: SitePage) -> bytes:  # what the template with its placeholders replaced says
         text = html.replace("/sv/finansiering/mall/", f"/sv/{page.path}")
