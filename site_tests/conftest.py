@@ -66,6 +66,14 @@ def fixture_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def languages_site(tmp_path_factory) -> Path:
+    """Calls in Finnish only, in Swedish only and in both: built for 10.4.2026 klo 12.00."""
+    site = tmp_path_factory.mktemp("languages") / "site"
+    build(FIXTURES / "languages", site, "10.4.2026 klo 12.00")
+    return site
+
+
 @pytest.fixture
 def scratch_calls(tmp_path) -> Path:
     """A project folder with calls/ holding the vocabulary only; tests add call files."""

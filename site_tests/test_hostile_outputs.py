@@ -278,7 +278,7 @@ def test_the_site_name_from_the_settings_is_text_in_pages(hostile_settings_site)
 
 def test_a_formula_in_a_title_is_text_in_spreadsheets(hostile_site):
     text = (hostile_site / "calls.csv").read_bytes().decode("utf-8-sig")
-    assert text.startswith('"id","title_fi","title_sv",')  # every text cell quoted
+    assert text.startswith('"id","languages","title_fi","title_sv",')  # every text cell quoted
     [row] = list(csv.DictReader(io.StringIO(text, newline="")))
     assert row["title_fi"] == "'" + HOSTILE["title_fi"]
     assert row["title_sv"] == "'" + HOSTILE["title_sv"]
@@ -379,7 +379,7 @@ def test_csv_cells_are_never_formulas(ordinary_record, title):
 def test_a_control_character_in_csv_is_an_internal_error(ordinary_record):
     from callsite.outputs.opendata import calls_csv
 
-    with pytest.raises(ValueError, match=re.escape(r"""U+0000 in the row '"kielikylpy-2026","a\x00","Ok",""")):
+    with pytest.raises(ValueError, match=re.escape(r"""U+0000 in the row '"kielikylpy-2026","fi sv","a\x00","Ok",""")):
         calls_csv([{**ordinary_record, "title": {"fi": "a\x00", "sv": "Ok"}}])
 
 

@@ -69,8 +69,18 @@ CASES = [
     ], id="unknown-applicant-type"),
     pytest.param(replace("purpose: {fi: Kerhot., sv: Klubbar.}", "purpose: {fi: Kerhot.}"), [
         "calls/x.yaml:13:10: error: purpose.sv: the Swedish text (sv) is missing",
-        "    hint: every text is written in both languages: add 'sv: ...'",
+        "    hint: this call is published in Finnish and Swedish (languages: [fi, sv]): add 'sv: ...', or change "
+        "languages if the call is not published in Swedish",
     ], id="missing-swedish"),
+    pytest.param(replace("id: paatetty\n", "id: paatetty\nlanguages: [fi]\n"), [
+        "calls/x.yaml:3:32: error: slug.sv: this call is published in Finnish only, so the Swedish text (sv) would be "
+        "shown nowhere",
+        "    hint: delete it, or add sv to languages: [fi, sv]",
+    ], id="text-in-a-language-the-call-is-not-in"),
+    pytest.param(replace("id: paatetty\n", "id: paatetty\nlanguages: [fi, fi]\n"), [
+        "calls/x.yaml:2:12: error: languages: a language is given twice",
+        "    hint: write each language once, e.g. languages: [fi, sv]",
+    ], id="language-twice"),
     pytest.param(replace("url: {fi: https://www.oph.fi/fi/paatokset,", "url: {fi: ftp://www.oph.fi/fi/paatokset,"), [
         "calls/x.yaml:19:13: error: decisions.url.fi: the link 'ftp://www.oph.fi/fi/paatokset' does not start "
         "with https://, http:// or mailto:",

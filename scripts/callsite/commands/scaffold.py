@@ -24,6 +24,9 @@ CALL_TEMPLATE = Template("""\
 
 # Pysyvä tunniste. Älä muuta julkaisun jälkeen (syötteet ja kalenterit käyttävät sitä).
 id: $id
+# Kielet, joilla haku julkaistaan (valinnainen; oletus molemmat). Vain suomeksi julkaistava haku:
+# poista #-merkki seuraavalta riviltä, kirjoita [fi] ja poista kaikki sv-rivit (ohje: calls/OHJE.md).
+# languages: [fi, sv]
 # Sivun osoitteen loppuosa kummallakin kielellä: pienet kirjaimet a-z, numerot ja viivat.
 slug:
   fi: $slug_fi

@@ -5,8 +5,9 @@ docstrings are the field reference for staff, in hints and in the JSON Schema.
 They are read from this file's source when first wanted (:func:`field_description`,
 :func:`describe_fields`), not at import (pydantic's ``use_attribute_docstrings``
 cost every command 25 ms).
-Both languages stand side by side in every text (``fi`` and ``sv``); the texts
-may differ in content, but every required text exists in both.
+A call is published in Finnish, Swedish or both (``languages``); its texts stand side by
+side (``fi`` and ``sv``) and exist in exactly the call's languages, which
+:mod:`callsite.model.validate` checks once the shapes are right.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .dates import DATE_PATTERN, DEADLINE_PATTERN, MOMENT_PATTERN, DateProblem, parse_date, parse_deadline, parse_moment
@@ -107,17 +108,17 @@ Url = Annotated[str, Field(strict=True, min_length=1, pattern=rf"^[^{CONTROL_CHA
                 WithJsonSchema({"type": "string", "minLength": 1})]
 
 
-class Text(Strict):
-    """A short text in both languages."""
+Lang = Literal["fi", "sv"]
+"""A language a call is published in."""
 
-    fi: NonEmpty
-    """Finnish text."""
-    sv: NonEmpty
-    """Swedish text."""
 
-    def __getitem__(self, lang: str) -> str:
-        """``text["fi"]``: templates write ``call.title[lang]``, which Jinja tries as an item
-        before it tries an attribute (a model without this raised and caught an error each time)."""
+class PerLanguage(Strict):
+    """A value per language; which languages it must have is the call's to say (``languages``)."""
+
+    def __getitem__(self, lang: str):
+        """``text["fi"]``, or None where the value has no text in that language: templates write
+        ``call.title[lang]``, which Jinja tries as an item before it tries an attribute (a model
+        without this raised and caught an error each time)."""
         if lang == "fi":
             return self.fi
         if lang == "sv":
@@ -125,25 +126,34 @@ class Text(Strict):
         raise KeyError(lang)
 
 
+class Text(PerLanguage):
+    """A short text in the call's languages."""
+
+    fi: Optional[NonEmpty] = None
+    """Finnish text."""
+    sv: Optional[NonEmpty] = None
+    """Swedish text."""
+
+
 class Markdown(Text):
-    """A longer text in both languages; Markdown allowed (lists, links, emphasis), raw HTML not."""
+    """A longer text in the call's languages; Markdown allowed (lists, links, emphasis), raw HTML not."""
 
 
-class Slugs(Strict):
-    """The last part of the page address in each language, e.g. ``innovatiiviset-oppimisymparistot-2020``."""
+class Slugs(PerLanguage):
+    """The last part of the page address in each of the call's languages, e.g. ``innovatiiviset-oppimisymparistot-2020``."""
 
-    fi: Slug
+    fi: Optional[Slug] = None
     """Finnish address part: lowercase letters a-z, digits and hyphens."""
-    sv: Slug
+    sv: Optional[Slug] = None
     """Swedish address part: lowercase letters a-z, digits and hyphens."""
 
 
-class Urls(Strict):
-    """A link target in each language (the same address may be given twice)."""
+class Urls(PerLanguage):
+    """A link target in each of the call's languages (the same address may be given twice)."""
 
-    fi: Url
+    fi: Optional[Url] = None
     """Address for the Finnish page."""
-    sv: Url
+    sv: Optional[Url] = None
     """Address for the Swedish page."""
 
 
@@ -258,10 +268,11 @@ class Eligibility(Strict):
     """Who may take part without receiving aid, e.g. state-run schools."""
 
 
-class JobTitle(Strict):
-    """A job title; the Swedish one may be missing (``callsite check`` warns about it)."""
+class JobTitle(PerLanguage):
+    """A job title per language; one may be missing (the page in that language shows the name only,
+    and ``callsite check`` warns where a bilingual call's contact lacks the Swedish one)."""
 
-    fi: NonEmpty
+    fi: Optional[NonEmpty] = None
     """Finnish job title, e.g. opetusneuvos."""
     sv: Optional[NonEmpty] = None
     """Swedish job title, e.g. undervisningsråd. Without it the Swedish page shows the name only."""
@@ -272,6 +283,9 @@ class Contact(Strict):
 
     name: NonEmpty
     """Full name."""
+    languages: Optional[tuple[Lang, ...]] = Field(default=None, min_length=1)
+    """The pages this contact is shown on, e.g. [sv] for a Swedish-speaking contact on the Swedish page
+    only; leave out to show the contact on every page of the call."""
     title: Optional[JobTitle] = None
     """Job title in both languages."""
     email: Optional[Annotated[str, Field(strict=True, pattern=rf"^[^@\s{CONTROL_CHARACTERS}]+@[^@\s{CONTROL_CHARACTERS}]+"
@@ -325,6 +339,10 @@ class Call(Strict):
 
     id: Key
     """Stable identifier; never change it once published (feeds and calendars use it)."""
+    languages: tuple[Lang, ...] = Field(default=("fi", "sv"), min_length=1)
+    """The languages the call is published in: [fi, sv] (the default), [fi] or [sv]. Every text of
+    the call is written in these languages, and only in these; a call in one language gets a page
+    in that language only, and the other language's listings point to it."""
     slug: Slugs
     """Page address part in each language."""
     title: Text
@@ -364,6 +382,14 @@ class Call(Strict):
     """Set when the call is cancelled."""
     changes: tuple[ChangeNote, ...] = ()
     """Change notes after publication, e.g. an extended deadline; the page shows them newest first."""
+
+    @field_validator("languages")
+    @classmethod
+    def _languages_once(cls, languages):
+        if len(set(languages)) != len(languages):
+            raise PydanticCustomError("languages", "a language is given twice",
+                                      {"hint": "write each language once, e.g. languages: [fi, sv]"})
+        return languages
 
     @model_validator(mode="after")
     def _named_rounds(self):

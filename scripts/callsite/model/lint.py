@@ -23,10 +23,10 @@ from urllib.parse import urlsplit
 
 from ..problems import Problem
 from ..source.yamlsource import Document, format_path, load_document
-from .call import LANGUAGES, Call
+from .call import Call
 from .dates import HELSINKI
 from .settings import Settings
-from .validate import Catalog
+from .validate import LANGUAGE_NAMES, Catalog
 
 
 def _clock(value: dt.time) -> str:
@@ -50,11 +50,11 @@ def _day(value: dt.date) -> str:
 def _urls(call: Call):
     """(field path, url) of every link target of a call."""
     for i, link in enumerate(call.links):
-        for lang in LANGUAGES:
-            yield ("links", i, "url", lang), getattr(link.url, lang)
+        for lang in call.languages:
+            yield ("links", i, "url", lang), link.url[lang]
     if call.decisions is not None and call.decisions.url is not None:
-        for lang in LANGUAGES:
-            yield ("decisions", "url", lang), getattr(call.decisions.url, lang)
+        for lang in call.languages:
+            yield ("decisions", "url", lang), call.decisions.url[lang]
 
 
 def _host(url: str) -> str:
@@ -96,9 +96,13 @@ def find_warnings(catalog: Catalog, settings: Settings, now: dt.datetime) -> lis
                  "a draft, so it is not on the public site",
                  "when the call is ready, delete the line 'draft: true'; otherwise move 'published' forward")
         for i, contact in enumerate(call.contacts):
-            if contact.title is not None and contact.title.sv is None:
-                warn(("contacts", i, "title"), "the job title has no Swedish text (sv)",
-                     "add 'sv: ...' to the title; until then the Swedish page shows the name only")
+            if contact.title is None:
+                continue
+            for lang in call.languages:
+                if contact.title[lang] is None and (contact.languages is None or lang in contact.languages):
+                    warn(("contacts", i, "title"), f"the job title has no {LANGUAGE_NAMES[lang]} text ({lang})",
+                         f"add '{lang}: ...' to the title; until then the {LANGUAGE_NAMES[lang]} page shows the "
+                         "name only")
         for i, round_ in enumerate(call.rounds):
             if round_.closes is None:
                 continue

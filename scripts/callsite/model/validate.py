@@ -25,7 +25,7 @@ from ..problems import InputError, Problem
 from ..source.callfiles import (PLACEHOLDER, VOCABULARY_FILE, ParsedAhead, call_files, display_path,
                                 may_hold_placeholder)
 from ..source.yamlsource import Document, describe, format_path, load_document
-from .call import CONTROL_CHARACTERS, LANGUAGES, Call, Vocabulary, field_description
+from .call import CONTROL_CHARACTERS, LANGUAGES, Call, JobTitle, PerLanguage, Vocabulary, field_description
 from .parallel_load import load_in_parallel, worth_parallel
 
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
@@ -318,6 +318,66 @@ def _topic_address_findings(vocabulary: Vocabulary) -> list[Finding]:
     return findings
 
 
+@functools.cache
+def _texts_plan(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """Where texts per language can be below ``model``: (field, how) with how ``text`` (a text
+    per language itself), ``texts`` (a list of them), ``model`` (a group that may hold some) or
+    ``list`` (a list of such groups). Worked out once per class: walking every field of every call cost more."""
+    plan = []
+    for name, field_info in model.model_fields.items():
+        inner = _inner_model(field_info.annotation)
+        if inner is None or inner is JobTitle:  # a job title may lack a language: the page shows the name
+            continue
+        listed = typing.get_origin(field_info.annotation) is tuple or any(
+            typing.get_origin(arg) is tuple for arg in typing.get_args(field_info.annotation))
+        if issubclass(inner, PerLanguage):
+            plan.append((name, "texts" if listed else "text"))
+        elif _texts_plan(inner):
+            plan.append((name, "list" if listed else "model"))
+    return tuple(plan)
+
+
+def _language_findings(call: Call) -> list[Finding]:
+    """Every text of a call exists in the call's languages, and in no other (a text in another
+    language would be shown nowhere: staff would think it published)."""
+    findings: list[Finding] = []
+    wanted = call.languages
+    shown = " and ".join(LANGUAGE_NAMES[lang] for lang in wanted)
+    written = ", ".join(wanted)
+
+    def check(value: PerLanguage, path: tuple) -> None:
+        for lang in LANGUAGES:
+            if value[lang] is None and lang in wanted:
+                findings.append(Finding(path + (lang,), f"the {LANGUAGE_NAMES[lang]} text ({lang}) is missing",
+                                        f"this call is published in {shown} (languages: [{written}]): add "
+                                        f"'{lang}: ...', or change languages if the call is not published in "
+                                        f"{LANGUAGE_NAMES[lang]}", at=path))
+            elif value[lang] is not None and lang not in wanted:
+                findings.append(Finding(path + (lang,), f"this call is published in {shown} only, so the "
+                                        f"{LANGUAGE_NAMES[lang]} text ({lang}) would be shown nowhere",
+                                        f"delete it, or add {lang} to languages: [{written}, {lang}]",
+                                        on_key=True))
+
+    def walk(value: BaseModel, path: tuple) -> None:
+        for name, how in _texts_plan(type(value)):
+            inner = getattr(value, name)
+            if inner is None:
+                continue
+            if how == "text":
+                check(inner, path + (name,))
+            elif how == "texts":
+                for i, item in enumerate(inner):
+                    check(item, path + (name, i))
+            elif how == "model":
+                walk(inner, path + (name,))
+            else:
+                for i, item in enumerate(inner):
+                    walk(item, path + (name, i))
+
+    walk(call, ())
+    return findings
+
+
 def _placeholder_paths(data: Any, path: tuple = ()) -> list[tuple]:
     if isinstance(data, str):
         return [path] if PLACEHOLDER in data else []
@@ -365,6 +425,8 @@ def check_call(data: Any, vocabulary: Vocabulary | None, may_hold_placeholder: b
     False when the file's text shows that no value can hold the placeholder (see
     :func:`callsite.source.callfiles.may_hold_placeholder`)."""
     call, findings = _validate(Call, data)
+    if call is not None:
+        findings += _language_findings(call)
     findings += _url_findings(data)
     if vocabulary is not None:
         findings += _vocabulary_findings(data, vocabulary)

@@ -129,15 +129,16 @@ def call_dates(call: Call) -> list[dt.date]:
 def call_events(site: "Site", call: Call, lang: str, today: dt.date) -> list[Properties]:
     """The properties of a call's events: its opening(s) and deadline(s)."""
     host = site.settings.host
-    page = site.settings.absolute(site.url(lang, site.call_path(call, lang)))
-    title = getattr(call.title, lang)
+    page = site.settings.absolute(site.call_url(call, lang))
+    call_lang = site.page_language(call, lang)  # a call not published in lang: its own language's texts, marked
     day = max([d for d in call_dates(call) if d <= today], default=call.published)
     stamp = dt.datetime(day.year, day.month, day.day, tzinfo=UTC)
     sequence = len([note for note in call.changes if note.date <= today])
     cancelled = [("STATUS", "CANCELLED")] if call.cancelled else []
     events = []
     for index, round_ in enumerate(call.rounds, start=1):
-        name = f"{title} ({getattr(round_.name, lang)})" if round_.name else title
+        name = f"{call.title[call_lang]} ({round_.name[call_lang]})" if round_.name else call.title[call_lang]
+        name = localise.marked_title(name, call_lang, lang)
         about = [("DESCRIPTION", localise.format_period(round_, lang) + " " + page), *cancelled,
                  ("TRANSP", "TRANSPARENT"), ("URL", page)]
         if round_.opens.has_time:
@@ -231,8 +232,8 @@ def render_calendars(site: "Site", views: list["CallView"], now: dt.datetime,
         for view in _in_order(views):
             events = [write_event(event) for event in call_events(site, view.call, lang, today)]
             everything += events
-            files[site.calendar_path(lang, view.call)] = render_calendar(
-                getattr(view.call.title, lang), lang, events)
+            if lang in view.call.languages:  # a call's own calendar is offered on its pages only
+                files[site.calendar_path(lang, view.call)] = render_calendar(view.call.title[lang], lang, events)
         files[site.calendar_path(lang)] = render_calendar(site.settings.site_name[lang], lang, everything)
     return files
 
@@ -247,8 +248,9 @@ def icalendar_calendars(site: "Site", views: list["CallView"], now: dt.datetime,
         for view in _in_order(views):
             events = call_events(site, view.call, lang, today)
             everything += events
-            files[site.calendar_path(lang, view.call)] = icalendar_calendar(
-                getattr(view.call.title, lang), lang, events).to_ical()
+            if lang in view.call.languages:
+                files[site.calendar_path(lang, view.call)] = icalendar_calendar(
+                    view.call.title[lang], lang, events).to_ical()
         files[site.calendar_path(lang)] = icalendar_calendar(
             site.settings.site_name[lang], lang, everything).to_ical()
     return files

@@ -125,7 +125,8 @@ def guid(site: "Site", event: Event, lang: str) -> str:
 
 
 def item_title(event: Event, lang: str) -> str:
-    title = getattr(event.call.title, lang)
+    call_lang = event.call.languages[0] if lang not in event.call.languages else lang
+    title = localise.marked_title(event.call.title[call_lang], call_lang, lang)
     messages = {"published": None, "changed": "Updated: %(title)s",
                 "decisions": "Decisions published: %(title)s", "cancelled": "Cancelled: %(title)s"}
     message = messages[event.kind]
@@ -134,6 +135,13 @@ def item_title(event: Event, lang: str) -> str:
 
 def item_description(site: "Site", event: Event, lang: str) -> str:
     call = event.call
+    if lang not in call.languages:  # what it says, in this language: where to read the call
+        about = localise.gettext(lang, localise.PUBLISHED_ONLY_IN[call.languages[0]])
+        if event.kind == "decisions":
+            return f"{localise.gettext(lang, 'The funding decisions have been published.')} {about}"
+        if event.kind == "cancelled":
+            return f"{localise.gettext(lang, 'The call has been cancelled.')} {about}"
+        return about
     about = f"{site.description(call, lang)} {plain_text(getattr(call.purpose, lang))}"
     if event.kind == "changed":
         return f"{getattr(event.note.text, lang)} {about}"
@@ -156,7 +164,7 @@ def _element(parent: ET.Element, tag: str, text: str | None, attributes: dict[st
 def render_item(site: "Site", event: Event, lang: str) -> str:
     """One ``<item>`` (the same in every feed that has it)."""
     call = event.call
-    page = site.settings.absolute(site.url(lang, site.call_path(call, lang)))
+    page = site.settings.absolute(site.call_url(call, lang))
     vocabulary = site.catalog.vocabulary
     item = ET.Element("item")
     item.text = item.tail = "\n"

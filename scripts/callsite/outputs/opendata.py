@@ -34,7 +34,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..render.pages import Site
     from ..site.status import CallView
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "2.0.0"
+"""2.0.0: calls in one language (``languages``); a text or address is null in a language the call
+is not published in."""
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 JSON_NAME, SCHEMA_NAME, CSV_NAME = "calls.json", "calls.schema.json", "calls.csv"
 
@@ -53,7 +55,9 @@ def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
     funding = call.funding
     return {
         "id": call.id,
-        "url": {lang: site.settings.absolute(site.url(lang, site.call_path(call, lang))) for lang in LANGUAGES},
+        "languages": list(call.languages),
+        "url": {lang: site.settings.absolute(site.url(lang, site.call_path(call, lang))) if lang in call.languages
+                else None for lang in LANGUAGES},
         "title": _both(call.title),
         "published": call.published.isoformat(),
         "grant_type": call.grant_type,
@@ -105,8 +109,8 @@ def calls_document(site: "Site", records: Iterable[dict], now: dt.datetime) -> d
 
 
 _TEXT = {"type": "object", "required": ["fi", "sv"], "additionalProperties": False,
-         "properties": {"fi": {"type": "string"}, "sv": {"type": "string"}},
-         "description": "A text in Finnish (fi) and Swedish (sv)."}
+         "properties": {"fi": {"type": ["string", "null"]}, "sv": {"type": ["string", "null"]}},
+         "description": "A text in Finnish (fi) and Swedish (sv); null in a language the call is not published in."}
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _MOMENT = {"type": "string", "format": "date-time",
            "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[23]:00$",
@@ -131,7 +135,9 @@ def _nullable(schema: dict) -> dict:
 def calls_schema(site: "Site") -> dict:
     call = _object({
         "id": {"type": "string", "description": "Stable identifier of the call; never changes."},
-        "url": {**_TEXT, "description": "Address of the call page in each language."},
+        "languages": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": ["fi", "sv"]},
+                      "description": "The languages the call is published in: its page exists in these only."},
+        "url": {**_TEXT, "description": "Address of the call page in each language (null where it has none)."},
         "title": _TEXT,
         "published": {**_DATE, "description": "Publication date."},
         "grant_type": {"enum": ["general", "special"],
@@ -182,7 +188,7 @@ def calls_schema(site: "Site") -> dict:
     }
 
 
-CSV_COLUMNS = ("id", "title_fi", "title_sv", "url_fi", "url_sv", "published", "grant_type", "tags",
+CSV_COLUMNS = ("id", "languages", "title_fi", "title_sv", "url_fi", "url_sv", "published", "grant_type", "tags",
                "opens", "closes", "continuous", "total_euros", "precision", "applicant_types",
                "decisions_date", "cancelled_date", "derived_status", "derived_next_deadline")
 
@@ -198,7 +204,8 @@ def calls_csv(records: Iterable[dict]) -> bytes:
         rounds = record["rounds"]
         closes = [r["closes"] for r in rounds if r["closes"]]
         row = (
-            record["id"], record["title"]["fi"], record["title"]["sv"], record["url"]["fi"], record["url"]["sv"],
+            record["id"], " ".join(record["languages"]), record["title"]["fi"] or "", record["title"]["sv"] or "",
+            record["url"]["fi"] or "", record["url"]["sv"] or "",
             record["published"], record["grant_type"], " ".join(t["key"] for t in record["tags"]),
             min(r["opens"] for r in rounds), max(closes) if closes else "",
             "yes" if any(r["continuous"] for r in rounds) else "no",

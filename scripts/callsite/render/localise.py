@@ -124,3 +124,20 @@ def warm_up() -> None:
         format_euros(1_500_000, lang)
         format_euros(250_000, lang)
         format_share(90, lang)
+
+
+ONLY_IN = {"fi": "Only in Finnish", "sv": "Only in Swedish"}
+"""What marks a call published in one language on the other language's pages (key: its language)."""
+PUBLISHED_ONLY_IN = {"fi": "This call is published in Finnish only.", "sv": "This call is published in Swedish only."}
+
+
+def only_in(call_lang: str, lang: str, *, in_brackets: bool = False) -> str:
+    """"Endast på finska" (in ``lang``) for a call published in ``call_lang`` only; in brackets
+    and lower case after a title: "(endast på finska)"."""
+    text = gettext(lang, ONLY_IN[call_lang])
+    return f"({text[:1].lower()}{text[1:]})" if in_brackets else text
+
+
+def marked_title(title: str, call_lang: str, lang: str) -> str:
+    """A call's title in its own language, marked for readers of ``lang`` when they differ."""
+    return title if call_lang == lang else f"{title} {only_in(call_lang, lang, in_brackets=True)}"

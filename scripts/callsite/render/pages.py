@@ -51,7 +51,8 @@ class SitePage:
     kind: str
     """home, call, archive, topics, topic."""
     alternates: dict = field(default_factory=dict)
-    """Language -> site-absolute URL of this page in that language (including this one)."""
+    """Language -> site-absolute URL the language switch offers: this page in that language
+    (including this one), or that language's home page where the page has no translation."""
     description: str = ""
     head: str = ""
     """Extra HTML for <head> (feed links, structured data); already escaped/serialised."""
@@ -161,7 +162,11 @@ class Site(SiteUrls):
             status_badge=lambda view: self._status_badge(lang, view),
             period=lambda round_: self._period(lang, round_),
             newsletter_form=lambda form_id: self._newsletter_form(lang, form_id),
-            call_url=lambda call: self.url(lang, self.call_path(call, lang)),
+            call_url=lambda call: self.call_url(call, lang),
+            page_language=lambda call: self.page_language(call, lang),
+            contacts_shown=lambda call: [contact for contact in call.contacts
+                                         if contact.languages is None or lang in contact.languages],
+            only_in=lambda call: localise.only_in(self.page_language(call, lang), lang),
             tag_url=lambda tag: self.url(lang, self.tag_path(tag, lang)),
             home_url=self.url(lang),
             archive_url=self.url(lang, self.section_path("archive", lang)),
@@ -248,6 +253,14 @@ class Site(SiteUrls):
         return "".join(f'<link rel="alternate" type="application/rss+xml" title={quoteattr(title)} '
                        f'href={quoteattr(href)}>' for href, title in links)
 
+    def hreflang_links(self, translations: dict[str, str]) -> str:
+        """``<link rel="alternate" hreflang>`` for each language a page exists in. Site-absolute, as
+        the theme wrote them: Material's language switch fetches what they name (a full address
+        would be another origin for a site served anywhere but its final host)."""
+        return self._by_value(("hreflang", tuple(translations.items())), lambda: "".join(
+            f'<link rel="alternate" hreflang="{localise.HREFLANG[lang]}" href={quoteattr(url)}>'
+            for lang, url in translations.items()))
+
     def forget_cards(self) -> None:
         """Let a one-off build free the cards once every listing is rendered (the preview keeps them)."""
         if not self._keep_call_bodies:
@@ -311,15 +324,22 @@ def iter_pages(site: Site, views: list[CallView], now: dt.datetime,
 
     def add(kind: str, paths: dict, titles: dict, template: str, descriptions: dict | None = None,
             search_texts: dict | None = None, **context) -> None:
-        alternates = {lang: site.url(lang, paths[lang]) for lang in LANGUAGES}
+        translations = {lang: site.url(lang, paths[lang]) for lang in LANGUAGES if lang in paths}
+        # The language switch offers every language: a page's translation, or where there is none
+        # (a call in one language), that language's home page. Only translations are alternates.
+        alternates = {lang: translations.get(lang, site.url(lang)) for lang in LANGUAGES}
+        hreflang = site.hreflang_links(translations)
         for lang in languages:
+            if lang not in paths:  # a call not published in this language: its page is in the other
+                continue
             if kind == "call":
                 body = site.render_call(lang, context["view"])
             else:
                 body = site.render(lang, template, **context)
             description = descriptions[lang] if descriptions else ""
             search_text = search_texts[lang] if search_texts else ""
-            head = site.call_head(lang, context["view"]) if kind == "call" else page_head(site, kind, lang, context)
+            head = hreflang + (site.call_head(lang, context["view"]) if kind == "call"
+                               else page_head(site, kind, lang, context))
             pages.append(SitePage(lang, paths[lang], titles[lang], body, kind, alternates, description,
                                   search_text=search_text, head=head))
 
@@ -352,10 +372,11 @@ def iter_pages(site: Site, views: list[CallView], now: dt.datetime,
     for view in views:
         call = view.call
         pages = []
-        add("call", {lang: site.call_path(call, lang) for lang in LANGUAGES},
-            {lang: getattr(call.title, lang) for lang in LANGUAGES}, "call.html",
-            descriptions={lang: site.description(call, lang) for lang in languages},
-            search_texts={lang: search_text_of(site, call, lang) for lang in languages}, view=view)
+        add("call", {lang: site.call_path(call, lang) for lang in call.languages},
+            {lang: call.title[lang] for lang in call.languages}, "call.html",
+            descriptions={lang: site.description(call, lang) for lang in languages if lang in call.languages},
+            search_texts={lang: search_text_of(site, call, lang) for lang in languages if lang in call.languages},
+            view=view)
         yield from pages
 
 

@@ -44,7 +44,19 @@ class SiteUrls:
         return f"{self.settings.base_path}{lang}/{path}"
 
     def call_path(self, call: Call, lang: str) -> str:
+        """Path of a call's page in ``lang``, one of the call's languages."""
         return f"{SECTIONS['calls'][lang]}/{call.slug.fi if lang == 'fi' else call.slug.sv}/"
+
+    @staticmethod
+    def page_language(call: Call, lang: str) -> str:
+        """The language of the page a reader of ``lang`` is sent to for ``call``: ``lang`` when the
+        call is published in it, else the call's own (first) language."""
+        return lang if lang in call.languages else call.languages[0]
+
+    def call_url(self, call: Call, lang: str) -> str:
+        """Site-absolute URL of the page a reader of ``lang`` is sent to for ``call``."""
+        page_lang = self.page_language(call, lang)
+        return self.url(page_lang, self.call_path(call, page_lang))
 
     def tag_path(self, tag: str, lang: str) -> str:
         return f"{SECTIONS['topics'][lang]}/{self.tag_slugs[lang][tag]}/"
