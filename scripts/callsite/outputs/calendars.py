@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Union
 
 import icalendar
@@ -225,34 +226,30 @@ def icalendar_calendar(name: str, lang: str, events: list[Properties]) -> icalen
 def render_calendars(site: "Site", views: list["CallView"], now: dt.datetime,
                      languages: tuple[str, ...] = LANGUAGES) -> dict[str, bytes]:
     """Every calendar of ``languages``: site-relative path -> bytes."""
-    today = now.astimezone(HELSINKI).date()
-    files = {}
-    for lang in languages:
-        everything = []
-        for view in _in_order(views):
-            events = [write_event(event) for event in call_events(site, view.call, lang, today)]
-            everything += events
-            if lang in view.call.languages:  # a call's own calendar is offered on its pages only
-                files[site.calendar_path(lang, view.call)] = render_calendar(view.call.title[lang], lang, events)
-        files[site.calendar_path(lang)] = render_calendar(site.settings.site_name[lang], lang, everything)
-    return files
+    return _calendar_files(site, views, now, languages, write_event, render_calendar)
 
 
 def icalendar_calendars(site: "Site", views: list["CallView"], now: dt.datetime,
                         languages: tuple[str, ...] = LANGUAGES) -> dict[str, bytes]:
     """What :func:`render_calendars` writes, made by icalendar alone: the reference."""
+    return _calendar_files(site, views, now, languages, lambda event: event,
+                           lambda name, lang, events: icalendar_calendar(name, lang, events).to_ical())
+
+
+def _calendar_files(site: "Site", views: list["CallView"], now: dt.datetime, languages: tuple[str, ...],
+                    prepare: Callable, write: Callable[[str, str, list], bytes]) -> dict[str, bytes]:
+    """Each call's own calendar (in the languages it has pages in) and each language's whole one:
+    ``prepare`` turns an event's properties into what ``write(name, lang, events)`` takes."""
     today = now.astimezone(HELSINKI).date()
     files = {}
     for lang in languages:
         everything = []
         for view in _in_order(views):
-            events = call_events(site, view.call, lang, today)
+            events = [prepare(event) for event in call_events(site, view.call, lang, today)]
             everything += events
-            if lang in view.call.languages:
-                files[site.calendar_path(lang, view.call)] = icalendar_calendar(
-                    view.call.title[lang], lang, events).to_ical()
-        files[site.calendar_path(lang)] = icalendar_calendar(
-            site.settings.site_name[lang], lang, everything).to_ical()
+            if lang in view.call.languages:  # a call's own calendar is offered on its pages only
+                files[site.calendar_path(lang, view.call)] = write(view.call.title[lang], lang, events)
+        files[site.calendar_path(lang)] = write(site.settings.site_name[lang], lang, everything)
     return files
 
 
