@@ -68,7 +68,7 @@ def test_main_feed_has_an_item_per_event_and_helsinki_offsets(fixture_site):
     cancelled = next(e for e in feed.entries if e.title == "Peruttu: Peruttu haku 2026")
     assert cancelled.published == "Fri, 20 Mar 2026 00:00:00 +0200"
     assert "Määräraha siirtyi." in cancelled.summary
-    assert "klo 16.15" in cancelled.summary  # period with time
+    assert "klo 16.15 (Suomen aikaa)" in cancelled.summary  # period with time, and its zone
     assert "<lastBuildDate>Fri, 20 Mar 2026 00:00:00 +0200</lastBuildDate>" in text
     sv = feedparser.parse((fixture_site / "sv/feed.xml").read_bytes())
     assert "Inställd: Inställd utlysning 2026" in [e.title for e in sv.entries]
@@ -146,7 +146,7 @@ changes:
     assert new.entries[1].id == old.entries[0].id
     assert new.entries[0].id != old.entries[0].id
     assert new.entries[0].summary.startswith("Hakuaikaa jatkettu 20.5.2026 asti.")
-    assert "20.5.2026 klo 16.15" in new.entries[0].summary
+    assert "20.5.2026 klo 16.15 (Suomen aikaa)" in new.entries[0].summary
     assert new.feed.updated == "Sun, 12 Apr 2026 00:00:00 +0300"
     assert b"<b>" not in (after / "fi/feed.xml").read_bytes()  # escaped, not markup
     # The calendar event keeps its UID and moves, with a higher SEQUENCE.

@@ -28,7 +28,7 @@ def test_home_sections_in_finnish(fixture_site):
     statuses = [text_of(s) for s in doc.select(".mdx-status")]
     assert statuses == ["Päättymässä", "Jatkuva haku", "Tulossa", "Peruttu"]
     cards = doc.select(".mdx-card")
-    assert text_of(cards[0].select_one(".mdx-card__period")) == "2.3.2026 klo 9.00 – 15.4.2026 klo 16.15"
+    assert text_of(cards[0].select_one(".mdx-card__period")) == "2.3.2026 klo 9.00 – 15.4.2026 klo 16.15 (Suomen aikaa)"
     assert text_of(cards[0].select_one(".mdx-card__amount")) == "enintään 750 000 euroa"
     assert text_of(cards[1].select_one(".mdx-card__period")) == "2.1.2025 alkaen, jatkuva haku"
     assert text_of(cards[1].select_one(".mdx-card__amount")) == "noin 2 miljoonaa euroa"
@@ -39,7 +39,7 @@ def test_home_sections_in_swedish(fixture_site):
     assert card_titles(doc.find(id="oppna-utlysningar")) == ["Utveckling av språkbadsundervisningen 2026",
                                                              "Fortlöpande ansökan för internationalisering"]
     cards = doc.select(".mdx-card")
-    assert text_of(cards[0].select_one(".mdx-card__period")) == "2.3.2026 kl. 9.00–15.4.2026 kl. 16.15"
+    assert text_of(cards[0].select_one(".mdx-card__period")) == "2.3.2026 kl. 9.00–15.4.2026 kl. 16.15 (finsk tid)"
     assert text_of(cards[0].select_one(".mdx-card__amount")) == "högst 750 000 euro"
     assert text_of(cards[1].select_one(".mdx-card__amount")) == "cirka 2 miljoner euro"
 
@@ -100,8 +100,8 @@ def test_rounds_are_listed_with_their_amounts(tmp_path):
     build(FIXTURE_CALLS, site, "1.10.2026 klo 12.00")
     doc = page(site, "/sv/finansiering/fortbildning-for-larare-2026/")
     assert [text_of(li) for li in doc.select(".mdx-call__rounds li")] == [
-        "Vårens ansökningsomgång: 4.5.2026–29.5.2026 kl. 16.15 (1 miljon euro)",
-        "Höstens ansökningsomgång: 1.10.2026–30.11.2026 kl. 16.15 (cirka 1,5 miljoner euro)",
+        "Vårens ansökningsomgång: 4.5.2026–29.5.2026 kl. 16.15 (finsk tid) (1 miljon euro)",
+        "Höstens ansökningsomgång: 1.10.2026–30.11.2026 kl. 16.15 (finsk tid) (cirka 1,5 miljoner euro)",
     ]
 
 
@@ -214,9 +214,9 @@ def test_same_input_and_now_give_the_same_bytes(tmp_path):
 
 def test_call_pages_describe_period_and_amount(fixture_site):
     fi = page(fixture_site, KIELIKYLPY["fi"]).select_one('meta[name="description"]')["content"]
-    assert fi == "Hakuaika: 2.3.2026 klo 9.00 – 15.4.2026 klo 16.15. Enintään 750\u00a0000 euroa."
+    assert fi == "Hakuaika: 2.3.2026 klo 9.00 – 15.4.2026 klo 16.15 (Suomen aikaa). Enintään 750\u00a0000 euroa."
     sv = page(fixture_site, KIELIKYLPY["sv"]).select_one('meta[name="description"]')["content"]
-    assert sv == "Ansökningstid: 2.3.2026 kl. 9.00–15.4.2026 kl. 16.15. Högst 750\u00a0000 euro."
+    assert sv == "Ansökningstid: 2.3.2026 kl. 9.00–15.4.2026 kl. 16.15 (finsk tid). Högst 750\u00a0000 euro."
 
 
 def test_topic_page_headings_do_not_skip_levels(fixture_site):

@@ -45,7 +45,7 @@ def test_finnish_page_details(seed_site):
     assert doc.html["lang"] == "fi"
     assert text_of(doc.select_one("h1")) == "Innovatiivisten oppimisympäristöjen edistäminen esi- ja perusopetuksessa"
     assert [text_of(a) for a in doc.select(".mdx-tags a")] == ["Esiopetus", "Perusopetus", "Digitaalisuus", "Oppimisympäristö"]
-    assert text_of(doc.select_one(".mdx-call__period")) == "Hakuaika: 5.3.2020 – 20.8.2020 klo 16.15"
+    assert text_of(doc.select_one(".mdx-call__period")) == "Hakuaika: 5.3.2020 – 20.8.2020 klo 16.15 (Suomen aikaa)"
     assert text_of(doc.select_one(".mdx-call__money strong")) == "noin 1,5 miljoonaa euroa"
     assert text_of(doc.select_one(".mdx-status")) == "Haku auki"
     assert text_of(doc.select_one(".mdx-call__type")) == "Erityisavustus"
@@ -73,7 +73,7 @@ def test_swedish_page_details(seed_site):
         "Främjande av innovativa lärmiljöer inom förskoleundervisningen och den grundläggande utbildningen")
     assert [text_of(a) for a in doc.select(".mdx-tags a")] == [
         "Förskoleundervisning", "Grundläggande utbildning", "Digitalisering", "Lärmiljö"]
-    assert text_of(doc.select_one(".mdx-call__period")) == "Ansökningstid: 5.3.2020–20.8.2020 kl. 16.15"
+    assert text_of(doc.select_one(".mdx-call__period")) == "Ansökningstid: 5.3.2020–20.8.2020 kl. 16.15 (finsk tid)"
     assert text_of(doc.select_one(".mdx-call__money")) == (
         "Utbildningsstyrelsen utlyser cirka 1,5 miljoner euro för att främja innovativa lärmiljöer inom "
         "förskoleundervisningen och den grundläggande utbildningen. Statsunderstöd beviljas för högst 90 % av "

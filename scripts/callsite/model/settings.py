@@ -24,6 +24,7 @@ from pydantic_core import PydanticCustomError
 from ..problems import InputError, Problem
 from ..source.yamlsource import _SYNTAX_HINTS, Document, describe, format_path
 from .call import LANGUAGES
+from .dates import DateProblem, parse_date
 from .validate import LANGUAGE_NAMES, _closest, _describe_value_error, _model_at, describe_unusable_text
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
@@ -37,6 +38,8 @@ _HOST_LABEL = r"[^\W_](?:[^\W_]|-){0,62}"
 _HOST = re.compile(rf"(?=.{{1,253}}$){_HOST_LABEL}(?:\.{_HOST_LABEL})*")
 _CLOCK = re.compile(r"(?:klo\s*)?(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?")  # as callsite.lint reads them
 _SITE_PATH = re.compile(r"[A-Za-z0-9_\-./]+")
+_EMAIL = re.compile(r"[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*@(.+)")
+_PHONE = re.compile(r"\+?[0-9][0-9 ()\-]*[0-9]")
 
 
 def _problem(message: str, hint: str = "") -> PydanticCustomError:
@@ -156,6 +159,45 @@ def _footer_path(value: str) -> str:
                    f"found {describe(value)}", hint)
 
 
+def _web_page(value: str) -> str:
+    parts = _split(value)
+    if parts is None or parts.scheme != "https":
+        hint = ("pages of other sites are linked with https://" if value.startswith("http://")
+                else "copy the full address from the browser's address bar")
+        raise _problem(f"expected a web page's address starting with https://, found {describe(value)}", hint)
+    return value
+
+
+def _email(value: str) -> str:
+    match = _EMAIL.fullmatch(value)
+    if match is None or "." not in match.group(1) or not _HOST.fullmatch(match.group(1)):
+        hint = ("write the address alone, without mailto:" if value.lower().startswith("mailto:")
+                else "write one address, e.g. saavutettavuus@oph.fi")
+        raise _problem(f"expected an email address, found {describe(value)}", hint)
+    return value
+
+
+def _phone(value: str) -> str:
+    if not _PHONE.fullmatch(value) or sum(c.isdigit() for c in value) < 5:
+        raise _problem(f"expected a telephone number, found {describe(value)}",
+                       'write the number in quotes, with digits, spaces and + only, e.g. "0295 016 000"')
+    return value
+
+
+def _review_date(value: Any) -> Any:
+    """A date as staff write it (``28.11.2026``), or as YAML reads ``2026-11-28`` (a date already)."""
+    if isinstance(value, dt.datetime):  # a subclass of date: a YAML timestamp with a time of day
+        raise _problem(f"expected a date without a time, found {value.isoformat(' ')}", "write e.g. 28.11.2026")
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise _problem(f"expected a date, found {describe(value)}", "write e.g. 28.11.2026")
+    try:
+        return parse_date(value)
+    except DateProblem as problem:
+        raise _problem(problem.message, problem.hint) from None
+
+
 def _lowercase(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
 
@@ -172,6 +214,12 @@ ClockTime = Annotated[str, Field(strict=True), AfterValidator(_clock)]
 HostName = Annotated[str, Field(strict=True), AfterValidator(_host)]
 FooterPath = Annotated[str, Field(strict=True), AfterValidator(_footer_path)]
 Method = Annotated[Literal["post", "get"], BeforeValidator(_lowercase)]
+WebPage = Annotated[str, Field(strict=True), AfterValidator(_web_page)]
+EmailAddress = Annotated[str, Field(strict=True), AfterValidator(_email)]
+OptionalEmail = Annotated[Optional[EmailAddress], BeforeValidator(_empty_as_none)]
+OptionalPhone = Annotated[Optional[Annotated[str, Field(strict=True), AfterValidator(_phone)]],
+                          BeforeValidator(_empty_as_none)]
+ReviewDate = Annotated[dt.date, BeforeValidator(_review_date)]
 
 RANGES = {"closing_soon_days": (0, 365), "recently_closed_days": (1, 3650), "recently_closed_limit": (0, 1000)}
 """Sensible bounds of the numbers (a typo such as 1400 days is caught)."""
@@ -247,6 +295,15 @@ class Footer(_PerLanguage):
     """Links on the Swedish pages."""
 
 
+class SupervisionPages(_PerLanguage):
+    """The supervising authority's page on accessibility supervision, per language."""
+
+    fi: WebPage = "https://www.saavutettavuusvaatimukset.fi/"
+    """The Finnish page (https://...)."""
+    sv: WebPage = "https://www.tillganglighetskrav.fi/"
+    """The Swedish page (https://...)."""
+
+
 class Settings(_Strict):
     """The site's settings: ``site_url``, ``extra.callsite`` and ``extra.callsite_footer`` in ``mkdocs.yml``."""
 
@@ -280,6 +337,28 @@ class Settings(_Strict):
     """Newsletter signup: the privacy notice (tietosuojaseloste / dataskyddsbeskrivning) per language."""
     newsletter_honeypot_field: FieldName = "website"
     """Newsletter signup: name of the hidden field that people leave empty and bots fill in."""
+    # The accessibility statement (laki digitaalisten palvelujen tarjoamisesta 306/2019, 15 §). The
+    # regional state administrative agencies (aluehallintovirastot) ceased on 1.1.2026 and their tasks
+    # moved to Lupa- ja valvontavirasto: the defaults name it and link to the accessibility
+    # requirements' site it runs. Its exact contact details (email, telephone) are to be confirmed
+    # by the agency and written in mkdocs.yml; until then the statement links to that site only.
+    accessibility_statement_reviewed: ReviewDate = dt.date(2026, 11, 28)
+    """Accessibility statement: the day it was last reviewed, e.g. 28.11.2026. Review the statement
+    at least once a year and write the day here (a test fails once it is more than a year old)."""
+    accessibility_feedback_email: EmailAddress = "saavutettavuus@oph.fi"
+    """Accessibility statement: where readers send feedback on accessibility. This must be a real
+    address of the agency that someone reads (the agency answers within 14 days)."""
+    accessibility_authority: Names = Names(fi="Lupa- ja valvontavirasto", sv="Tillstånds- och tillsynsverket")
+    """Accessibility statement: the authority that supervises the accessibility requirements, per language."""
+    accessibility_authority_url: SupervisionPages = SupervisionPages()
+    """Accessibility statement: the supervising authority's page on accessibility supervision (where
+    readers report a problem), per language; https://."""
+    accessibility_authority_email: OptionalEmail = None
+    """Accessibility statement: the supervising authority's email address for accessibility matters,
+    if it is to be shown (confirm it with the authority first); none by default."""
+    accessibility_authority_phone: OptionalPhone = None
+    """Accessibility statement: the supervising authority's telephone number, in quotes, e.g.
+    "0295 016 000", if it is to be shown (confirm it with the authority first); none by default."""
     footer: Footer = Footer()
     """Links in the footer of every page, per language (``extra.callsite_footer``, beside ``extra.callsite``):
     {fi: [{title: ..., path: ...}], sv: [...]}. The theme (theme/partials/copyright.html) writes them."""
@@ -321,7 +400,9 @@ FOOTER = ("extra", "callsite_footer")
 _ELSEWHERE = {"site_url": "site_url is set at the top of mkdocs.yml, not under extra.callsite",
               "footer": "the footer links are set under extra.callsite_footer, beside extra.callsite"}
 _EXAMPLES = {"agency": "agency: {fi: Opetushallitus, sv: Utbildningsstyrelsen}",
-             "site_name": "site_name: {fi: Opetushallitus – Rahoitushaut, sv: Utbildningsstyrelsen – Finansiering}"}
+             "site_name": "site_name: {fi: Opetushallitus – Rahoitushaut, sv: Utbildningsstyrelsen – Finansiering}",
+             "accessibility_authority": "accessibility_authority: {fi: Lupa- ja valvontavirasto, "
+                                        "sv: Tillstånds- och tillsynsverket}"}
 
 
 class _IgnoreTagsLoader(yaml.SafeLoader):
@@ -535,6 +616,9 @@ def _better_hint(kind: str, found: Any, name: str, path: tuple, source: _Source)
         return f'put the value in quotes: "{source.written[path]}"'
     if kind in ("model_type", "dict_type", "model_attributes_type") and name in _EXAMPLES:
         return f"give the name in both languages, e.g. {_EXAMPLES[name]}"
+    if kind in ("model_type", "dict_type", "model_attributes_type") and name == "accessibility_authority_url":
+        return ("give the address in both languages, e.g. accessibility_authority_url: "
+                "{fi: https://www.saavutettavuusvaatimukset.fi/, sv: https://www.tillganglighetskrav.fi/}")
     return ""
 
 

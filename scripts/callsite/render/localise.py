@@ -62,22 +62,27 @@ def format_clock(value: dt.datetime, lang: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
-def format_moment(value: dt.datetime, lang: str, with_time: bool = True) -> str:
-    """``20.8.2020 klo 16.15`` / ``20.8.2020 kl. 16.15``."""
+def format_moment(value: dt.datetime, lang: str, with_time: bool = True, with_zone: bool = True) -> str:
+    """``20.8.2020 klo 16.15 (Suomen aikaa)`` / ``20.8.2020 kl. 16.15 (finsk tid)``: a time of day
+    shown to readers says it is Helsinki time (readers abroad apply too). ``with_zone=False`` leaves
+    the zone to a later moment that says it for both (the end of a period); a date alone has none."""
     if not with_time:
         return format_day(value, lang)
-    return gettext(lang, "%(date)s at %(time)s", date=format_day(value, lang), time=format_clock(value, lang))
+    message = "%(date)s at %(time)s (Finnish time)" if with_zone else "%(date)s at %(time)s"
+    return gettext(lang, message, date=format_day(value, lang), time=format_clock(value, lang))
 
 
 def format_period(round_: Round, lang: str) -> str:
-    """``5.3.2020 – 20.8.2020 klo 16.15`` / ``5.3.2020–20.8.2020 kl. 16.15``."""
+    """``5.3.2020 – 20.8.2020 klo 16.15 (Suomen aikaa)`` / ``5.3.2020–20.8.2020 kl. 16.15 (finsk tid)``."""
     # Cached by the moments, not by the round: hashing a model hashes every field.
     return _format_period(round_.opens.at, round_.opens.has_time, round_.closes, lang)
 
 
 @functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
 def _format_period(opens: dt.datetime, opens_has_time: bool, closes: dt.datetime | None, lang: str) -> str:
-    start = format_moment(opens, lang, opens_has_time)
+    # The deadline (always with a time) says the zone for both ends: "5.3.2020 klo 9.00 – 20.8.2020
+    # klo 16.15 (Suomen aikaa)"; templates/call-period.html follows the same rule.
+    start = format_moment(opens, lang, opens_has_time, with_zone=closes is None)
     if closes is None:
         return gettext(lang, "from %(start)s, continuous application", start=start)
     return gettext(lang, "%(start)s – %(end)s", start=start, end=format_moment(closes, lang))

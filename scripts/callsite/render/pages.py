@@ -33,10 +33,6 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 # The Content-Security-Policy of the root pages (outside Material); the same as in theme/main.html.
 ROOT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' https:"
 
-# The day the accessibility statement was prepared (reviewed by hand, so a fixed date, not the build's).
-ACCESSIBILITY_STATEMENT_DATE = dt.date(2026, 11, 28)
-
-
 @dataclass(frozen=True)
 class SitePage:
     """One generated page in one language."""
@@ -141,7 +137,8 @@ class Site(SiteUrls):
         t = localise.translations(lang).gettext
         env.filters.update(
             day=lambda value: localise.format_day(value, lang),
-            moment=lambda value, with_time=True: localise.format_moment(value, lang, with_time),
+            moment=lambda value, with_time=True, with_zone=True: localise.format_moment(value, lang, with_time,
+                                                                                       with_zone),
             amount=lambda value: localise.format_amount(value, lang),
             euros=lambda value: localise.format_euros(value, lang),
             share=lambda value: localise.format_share(value, lang),
@@ -366,7 +363,11 @@ def iter_pages(site: Site, views: list[CallView], now: dt.datetime,
     add("newsletter", NEWSLETTER_PATHS, t("Newsletter"), "newsletter.html")
     add("accessibility", {lang: site.section_path("accessibility", lang) for lang in LANGUAGES},
         t("Accessibility statement"), "accessibility.html",
-        site_name=settings.site_name, statement_date=ACCESSIBILITY_STATEMENT_DATE)
+        site_name=settings.site_name, reviewed=settings.accessibility_statement_reviewed,
+        feedback_email=settings.accessibility_feedback_email, authority=settings.accessibility_authority,
+        authority_url=settings.accessibility_authority_url,
+        authority_site={lang: shown_address(settings.accessibility_authority_url[lang]) for lang in LANGUAGES},
+        authority_email=settings.accessibility_authority_email, authority_phone=settings.accessibility_authority_phone)
     site.forget_cards()  # the listings have them all now; call pages do not use them
     yield from pages
     for view in views:
@@ -390,6 +391,12 @@ def page_head(site: Site, kind: str, lang: str, context: dict) -> str:
     return head
 
 
+def shown_address(url: str) -> str:
+    """A web address as readers see it in a link: ``https://www.saavutettavuusvaatimukset.fi/`` ->
+    ``saavutettavuusvaatimukset.fi``."""
+    return url.removeprefix("https://").removeprefix("http://").removeprefix("www.").removesuffix("/")
+
+
 def search_text_of(site: Site, call: Call, lang: str) -> str:
     """What the site search knows of a call besides its title: period, amount, topics.
 
@@ -400,7 +407,7 @@ def search_text_of(site: Site, call: Call, lang: str) -> str:
 
 
 def describe_call(call: Call, lang: str) -> str:
-    """Meta description: "Hakuaika: 5.3.2020 – 20.8.2020 klo 16.15. Noin 1,5 miljoonaa euroa." """
+    """Meta description: "Hakuaika: 5.3.2020 – 20.8.2020 klo 16.15 (Suomen aikaa). Noin 1,5 miljoonaa euroa." """
     periods = "; ".join(
         (f"{getattr(r.name, lang)}: " if r.name else "") + localise.format_period(r, lang) for r in call.rounds
     )
