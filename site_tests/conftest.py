@@ -74,6 +74,14 @@ def languages_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """Calls as real ones often are (another funder, no sum stated, few texts): built for 10.4.2026 klo 12.00."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    build(FIXTURES / "real", site, "10.4.2026 klo 12.00")
+    return site
+
+
 @pytest.fixture
 def scratch_calls(tmp_path) -> Path:
     """A project folder with calls/ holding the vocabulary only; tests add call files."""

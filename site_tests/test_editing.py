@@ -63,7 +63,7 @@ def test_new_file_fails_check_until_filled_then_passes_and_builds_as_a_draft(tmp
     values = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     assert len(errors) == sum(line.count("TÄYTÄ") for line in values) == 27  # one message per placeholder
     assert all("fill in this value: it still holds the placeholder" in line for line in errors)
-    assert errors[0] == (f"{NEW_FILE}:26:13: error: grant_type: fill in this value: it still holds the placeholder 'TÄYTÄ'")
+    assert errors[0] == (f"{NEW_FILE}:29:13: error: grant_type: fill in this value: it still holds the placeholder 'TÄYTÄ'")
     assert result.stderr.splitlines()[1] == ("    hint: grant_type: general (yleisavustus / allmänt understöd) "
                                               "or special (erityisavustus / specialunderstöd).")
 

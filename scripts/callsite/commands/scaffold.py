@@ -39,6 +39,9 @@ title:
 published: $published
 # Luonnos: näkyy vain esikatselussa (callsite serve). Poista tämä rivi, kun haku julkaistaan.
 draft: true
+# (valinnainen) Rahoittaja, jos raha ei ole Opetushallituksen oma: avain tiedoston
+# calls/_vocabulary.yaml kohdasta funders. Poista #-merkki ja kirjoita avain, esim. okm.
+# funder: okm
 # Avustuslaji: general (yleisavustus) tai special (erityisavustus).
 grant_type: TÄYTÄ
 # Aiheet tiedostosta calls/_vocabulary.yaml, esim. [perusopetus, digitaalisuus].
@@ -52,6 +55,11 @@ rounds:
 # Haettava raha.
 funding:
   # Kokonaissumma euroina; precision: exact (tarkka), approximately (noin) tai at_most (enintään).
+  # Jos haku ei ilmoita summaa, poista total-kohta kokonaan: sivulla ei silloin näy summaa.
+  # (valinnainen) Rahoitus omin sanoin, esim. "enintään 150 euroa oppilasta kohden":
+  # text:
+  #   fi: ...
+  #   sv: ...
   total:
     euros: TÄYTÄ
     precision: approximately

@@ -202,12 +202,16 @@ class PerProject(Strict):
 class Funding(Strict):
     """The money available in this call."""
 
-    total: Amount
-    """All money available."""
-    purpose: Text
+    total: Optional[Amount] = None
+    """All money available, if the call states it. Leave out when it does not (the money is per
+    pupil, by formula, or not announced): the page then states no sum, or says what ``text`` says."""
+    purpose: Optional[Text] = None
     """What the money is for, continuing the sentence "Opetushallitus asettaa haettaviksi noin 1,5 miljoonaa
     euroa ..." / "Utbildningsstyrelsen utlyser cirka 1,5 miljoner euro ...", e.g.
     "innovatiivisten oppimisympäristöjen edistämiseen"."""
+    text: Optional[Text] = None
+    """The money in the call's own words, for what the fields cannot say, e.g. "Avustusta myönnetään
+    enintään 150 euroa oppilasta kohden." Shown as written, after the sentence on the total if there is one."""
     pots: tuple[Pot, ...] = ()
     """Optional split of the money into named parts."""
     max_aid_share: Optional[Annotated[int, Field(strict=True, ge=1, le=100)]] = None
@@ -262,8 +266,8 @@ class Eligibility(Strict):
 
     applicant_types: tuple[Key, ...] = Field(min_length=1)
     """Applicant types from calls/_vocabulary.yaml, e.g. municipality."""
-    text: Markdown
-    """Who may apply, in full sentences."""
+    text: Optional[Markdown] = None
+    """Who may apply, in full sentences; leave out when the applicant types say it all."""
     participants_without_aid: Optional[Markdown] = None
     """Who may take part without receiving aid, e.g. state-run schools."""
 
@@ -352,6 +356,9 @@ class Call(Strict):
     draft: Flag = False
     """true while the call is being prepared: it is then shown only in the staff preview (with a
     "Luonnos" / "Utkast" banner) and never on the public site. Delete the line to publish."""
+    funder: Optional[Key] = None
+    """Who grants the money, from the funders of calls/_vocabulary.yaml (e.g. okm for the Ministry of
+    Education and Culture); leave out when it is the agency that publishes the site."""
     grant_type: GrantType
     """general (yleisavustus / allmänt understöd) or special (erityisavustus / specialunderstöd)."""
     tags: tuple[Key, ...] = Field(min_length=1)
@@ -360,8 +367,8 @@ class Call(Strict):
     """Application periods: one, or several rounds or applicant groups."""
     funding: Funding
     """The money available."""
-    purpose: Markdown
-    """Purpose and background of the grant."""
+    purpose: Optional[Markdown] = None
+    """Purpose and background of the grant, if the call gives them."""
     focus_areas: Optional[FocusAreas] = None
     """Optional list of focus areas."""
     requirements: Optional[Markdown] = None
@@ -422,6 +429,9 @@ class Vocabulary(Strict):
     """Topic tags: key -> labels."""
     applicant_types: dict[Key, Label]
     """Applicant types: key -> labels (plural, lowercase: "kunnat" / "kommuner")."""
+    funders: dict[Key, Label] = {}
+    """Funders other than the site's agency: key -> names, e.g. okm: {fi: Opetus- ja kulttuuriministeriö,
+    sv: Undervisnings- och kulturministeriet}."""
 
 
 @functools.cache

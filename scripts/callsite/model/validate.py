@@ -286,6 +286,12 @@ def _vocabulary_findings(data: Any, vocabulary: Vocabulary) -> list[Finding]:
         (("tags",), vocabulary.tags, "tag", "valid tags"),
         (("eligibility", "applicant_types"), vocabulary.applicant_types, "applicant type", "valid applicant types"),
     )
+    funder = _raw(data, ("funder",))
+    if isinstance(funder, str) and funder not in vocabulary.funders:
+        known = sorted(vocabulary.funders)
+        hint = (_choices_hint(funder, known, "funders") if known else "no funders are listed yet") \
+            + f" (new ones are added in calls/{VOCABULARY_FILE} under funders; leave funder out for the site's own agency)"
+        findings.append(Finding(("funder",), f"unknown funder {funder!r}", hint))
     for path, known, what, plural in checks:
         used = _raw(data, path)
         for i, key in enumerate(used if isinstance(used, list) else []):

@@ -142,7 +142,9 @@ def item_description(site: "Site", event: Event, lang: str) -> str:
         if event.kind == "cancelled":
             return f"{localise.gettext(lang, 'The call has been cancelled.')} {about}"
         return about
-    about = f"{site.description(call, lang)} {plain_text(getattr(call.purpose, lang))}"
+    about = site.description(call, lang)
+    if call.purpose is not None:
+        about = f"{about} {plain_text(call.purpose[lang])}"
     if event.kind == "changed":
         return f"{getattr(event.note.text, lang)} {about}"
     if event.kind == "decisions":

@@ -36,7 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SCHEMA_VERSION = "2.0.0"
 """2.0.0: calls in one language (``languages``); a text or address is null in a language the call
-is not published in."""
+is not published in; ``funder``; the total, its precision and the purpose of the money may be
+null (no sum stated), and the money may be described in words (``funding.text``)."""
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 JSON_NAME, SCHEMA_NAME, CSV_NAME = "calls.json", "calls.schema.json", "calls.csv"
 
@@ -60,6 +61,7 @@ def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
                 else None for lang in LANGUAGES},
         "title": _both(call.title),
         "published": call.published.isoformat(),
+        "funder": None if call.funder is None else {"key": call.funder, **_both(vocabulary.funders[call.funder])},
         "grant_type": call.grant_type,
         "tags": [{"key": tag, **_both(vocabulary.tags[tag])} for tag in call.tags],
         "rounds": [{
@@ -70,9 +72,10 @@ def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
             "amount_euros": r.amount.euros if r.amount else None,
         } for r in call.rounds],
         "funding": {
-            "total_euros": funding.total.euros,
-            "precision": funding.total.precision,
+            "total_euros": funding.total.euros if funding.total else None,
+            "precision": funding.total.precision if funding.total else None,
             "purpose": _both(funding.purpose),
+            "text": _both(funding.text),
             "max_aid_share_percent": funding.max_aid_share,
             "per_project_min_euros": funding.per_project.min_euros if funding.per_project else None,
             "per_project_max_euros": funding.per_project.max_euros if funding.per_project else None,
@@ -140,6 +143,7 @@ def calls_schema(site: "Site") -> dict:
         "url": {**_TEXT, "description": "Address of the call page in each language (null where it has none)."},
         "title": _TEXT,
         "published": {**_DATE, "description": "Publication date."},
+        "funder": {**_nullable(_KEYED), "description": "Who grants the money, when not the publisher (the agency)."},
         "grant_type": {"enum": ["general", "special"],
                        "description": "general (yleisavustus / allmänt understöd) or special (erityisavustus / specialunderstöd)."},
         "tags": {"type": "array", "items": _KEYED, "description": "Topics with their labels."},
@@ -151,16 +155,18 @@ def calls_schema(site: "Site") -> dict:
             "amount_euros": _EUROS,
         }), "description": "Application periods."},
         "funding": _object({
-            "total_euros": {"type": "integer", "minimum": 1},
-            "precision": {"enum": ["exact", "approximately", "at_most"]},
-            "purpose": _TEXT,
+            "total_euros": {"type": ["integer", "null"], "minimum": 1,
+                            "description": "All money available; null when the call states no sum."},
+            "precision": {"enum": ["exact", "approximately", "at_most", None]},
+            "purpose": _nullable(_TEXT),
+            "text": {**_nullable(_TEXT), "description": "The money in the call's own words, where the numbers cannot say it."},
             "max_aid_share_percent": {"type": ["integer", "null"], "minimum": 1, "maximum": 100},
             "per_project_min_euros": _EUROS,
             "per_project_max_euros": _EUROS,
             "budget_dependent": {"type": "boolean"},
         }, "The money available."),
-        "purpose": {**_TEXT, "description": "Purpose and background (Markdown)."},
-        "eligibility": _object({"applicant_types": {"type": "array", "items": _KEYED}, "text": _TEXT},
+        "purpose": {**_nullable(_TEXT), "description": "Purpose and background (Markdown); null when not given."},
+        "eligibility": _object({"applicant_types": {"type": "array", "items": _KEYED}, "text": _nullable(_TEXT)},
                                "Who may apply (text in Markdown)."),
         "decisions": _nullable(_object({"date": _DATE, "url": _nullable(_TEXT)})),
         "cancelled": _nullable(_object({"date": _DATE, "reason": _nullable(_TEXT)})),
@@ -209,7 +215,7 @@ def calls_csv(records: Iterable[dict]) -> bytes:
             record["published"], record["grant_type"], " ".join(t["key"] for t in record["tags"]),
             min(r["opens"] for r in rounds), max(closes) if closes else "",
             "yes" if any(r["continuous"] for r in rounds) else "no",
-            record["funding"]["total_euros"], record["funding"]["precision"],
+            record["funding"]["total_euros"] or "", record["funding"]["precision"] or "",
             " ".join(a["key"] for a in record["eligibility"]["applicant_types"]),
             record["decisions"]["date"] if record["decisions"] else "",
             record["cancelled"]["date"] if record["cancelled"] else "",

@@ -149,6 +149,7 @@ class Site(SiteUrls):
         env.globals.update(
             lang=lang,
             agency=self.settings.agency[lang],
+            funder=lambda call: self.funder_name(call, lang),
             strong=lambda text: fill_message({"text": text}, "<strong>%(text)s</strong>"),
             status_label=lambda status: t(status_labels[status]),
             link_kind_label=lambda kind: t(link_kinds[kind]),
@@ -249,6 +250,12 @@ class Site(SiteUrls):
             links.append((self.feed_url(lang, tag), f"{self.settings.site_name[lang]}: {label}"))
         return "".join(f'<link rel="alternate" type="application/rss+xml" title={quoteattr(title)} '
                        f'href={quoteattr(href)}>' for href, title in links)
+
+    def funder_name(self, call: Call, lang: str) -> str:
+        """Who grants a call's money: its funder from the vocabulary, else the site's agency."""
+        if call.funder is None:
+            return self.settings.agency[lang]
+        return getattr(self.catalog.vocabulary.funders[call.funder], lang)
 
     def hreflang_links(self, translations: dict[str, str]) -> str:
         """``<link rel="alternate" hreflang>`` for each language a page exists in. Site-absolute, as
@@ -411,8 +418,11 @@ def describe_call(call: Call, lang: str) -> str:
     periods = "; ".join(
         (f"{getattr(r.name, lang)}: " if r.name else "") + localise.format_period(r, lang) for r in call.rounds
     )
+    described = f"{localise.gettext(lang, 'Application period')}: {periods}."
+    if call.funding.total is None:  # no sum stated: none said
+        return described
     amount = localise.format_amount(call.funding.total, lang)
-    return f"{localise.gettext(lang, 'Application period')}: {periods}. {amount[:1].upper()}{amount[1:]}."
+    return f"{described} {amount[:1].upper()}{amount[1:]}."
 
 
 @dataclass(frozen=True)

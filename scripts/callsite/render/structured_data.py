@@ -26,15 +26,16 @@ LANGUAGE_TAGS = {"fi": "fi", "sv": "sv-FI"}
 def call_json_ld(site: "Site", view: "CallView", lang: str) -> dict:
     call: Call = view.call
     url = site.settings.absolute(site.url(lang, site.call_path(call, lang)))
-    funder = {
-        "@type": "GovernmentOrganization",
-        "name": site.settings.agency[lang],
-        "alternateName": site.settings.agency["sv" if lang == "fi" else "fi"],
-        "url": "https://www.oph.fi/" + ("fi" if lang == "fi" else "sv"),
-    }
-    amount = {"@type": "MonetaryAmount", "currency": "EUR", "value": call.funding.total.euros}
-    if call.funding.total.precision == "at_most":
-        amount = {"@type": "MonetaryAmount", "currency": "EUR", "maxValue": call.funding.total.euros}
+    other = "sv" if lang == "fi" else "fi"
+    funder = {"@type": "GovernmentOrganization", "name": site.funder_name(call, lang),
+              "alternateName": site.funder_name(call, other)}
+    if call.funder is None:
+        funder["url"] = "https://www.oph.fi/" + ("fi" if lang == "fi" else "sv")
+    total = call.funding.total
+    amount = None
+    if total is not None:  # a sum only where the call states one
+        amount = {"@type": "MonetaryAmount", "currency": "EUR",
+                  "maxValue" if total.precision == "at_most" else "value": total.euros}
     periods = []
     for round_ in call.rounds:
         start = round_.opens.at.astimezone(HELSINKI)
@@ -52,7 +53,7 @@ def call_json_ld(site: "Site", view: "CallView", lang: str) -> dict:
         "identifier": call.id,
         "datePublished": call.published.isoformat(),
         "funder": funder,
-        "amount": amount,
+        **({"amount": amount} if amount is not None else {}),
         "temporalCoverage": periods[0] if len(periods) == 1 else periods,
         "keywords": [getattr(vocabulary.tags[tag], lang) for tag in call.tags],
         "audience": [{"@type": "Audience", "audienceType": getattr(vocabulary.applicant_types[key], lang)}
