@@ -100,8 +100,8 @@ def test_rounds_are_listed_with_their_amounts(tmp_path):
     build(FIXTURE_CALLS, site, "1.10.2026 klo 12.00")
     doc = page(site, "/sv/finansiering/fortbildning-for-larare-2026/")
     assert [text_of(li) for li in doc.select(".mdx-call__rounds li")] == [
-        "Vårens ansökningsomgång: 4.5.2026–29.5.2026 kl. 16.15 (finsk tid) (1 miljon euro)",
-        "Höstens ansökningsomgång: 1.10.2026–30.11.2026 kl. 16.15 (finsk tid) (cirka 1,5 miljoner euro)",
+        "Vårens ansökningsomgång: 4.5.2026–29.5.2026 kl. 16.15 (finsk tid), 1 miljon euro",
+        "Höstens ansökningsomgång: 1.10.2026–30.11.2026 kl. 16.15 (finsk tid), cirka 1,5 miljoner euro",
     ]
 
 
