@@ -65,7 +65,8 @@ def test_feeds_state_no_sum(real_site):
     descriptions = [entry.summary for entry in feed.entries]
     assert descriptions and not any("euroa." in text.split("Hakuaika")[1][:80] for text in descriptions)
     [okm] = [entry for entry in feed.entries if entry.link.endswith(OKM["fi"])]
-    assert okm.summary.startswith("Hakuaika: 2.3.2026 – 30.4.2026 klo 16.15. Kerhotoiminta")
+    assert okm.summary == ("Hakuaika: 2.3.2026 – 30.4.2026 klo 16.15 (Suomen aikaa). Kerhotoiminta tarjoaa oppilaille "
+                           "mielekästä tekemistä koulupäivän jälkeen.")
 
 
 def test_open_data_gives_the_funder_and_null_for_no_sum(real_site):

@@ -22,7 +22,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from ..problems import InputError, Problem
-from ..source.yamlsource import _SYNTAX_HINTS, Document, describe, format_path
+from ..source.yamlsource import Document, describe, format_path, syntax_problem
 from .call import LANGUAGES
 from .dates import DateProblem, parse_date
 from .validate import LANGUAGE_NAMES, _closest, _describe_value_error, _model_at, describe_unusable_text
@@ -501,13 +501,9 @@ def _parse(path: Path, source: _Source) -> tuple[Any, list[Problem]]:
         source.doc = Document(None, node, text)  # where values stand, looked up in the tree when a message needs it
         source.walk(node, ())
         return loader.construct_document(node), []
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = str(error.problem or error.context or "YAML syntax error")
-        hint = next((h for key, h in _SYNTAX_HINTS.items() if key in message), "")
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return None, [Problem(file, line, column, "", f"YAML syntax error: {message}", hint)]
-    except (yaml.YAMLError, RecursionError) as error:
+    except yaml.YAMLError as error:
+        return None, [syntax_problem(error, file)]
+    except RecursionError as error:
         return None, [Problem(file, 0, 0, "", f"YAML syntax error: {error}")]
     finally:
         loader.dispose()

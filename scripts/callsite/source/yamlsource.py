@@ -319,18 +319,23 @@ def _unreadable(path: Path, file: str, error: OSError) -> Problem:
     return Problem(file, 0, 0, "", f"the file cannot be read ({error.strerror or error})")
 
 
+def syntax_problem(error: yaml.YAMLError, file: str) -> Problem:
+    """What PyYAML's syntax error says, at its line and column, with a hint where one helps."""
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return Problem(file, 0, 0, "", f"YAML syntax error: {error}")
+    mark = error.problem_mark or error.context_mark
+    message = str(error.problem or error.context or "YAML syntax error")
+    hint = next((h for key, h in _SYNTAX_HINTS.items() if key in message), "")
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return Problem(file, line, column, "", f"YAML syntax error: {message}", hint)
+
+
 def _compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     """The node tree of ``text``, or None and the syntax problem."""
     try:
         node = yaml.compose(text, Loader=_CoreSchemaLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = str(error.problem or error.context or "YAML syntax error")
-        hint = next((h for key, h in _SYNTAX_HINTS.items() if key in message), "")
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return None, [Problem(file, line, column, "", f"YAML syntax error: {message}", hint)]
     except yaml.YAMLError as error:
-        return None, [Problem(file, 0, 0, "", f"YAML syntax error: {error}")]
+        return None, [syntax_problem(error, file)]
     except RecursionError:
         return None, [Problem(file, 0, 0, "", "the data is nested too deeply")]
     if node is None:
