@@ -27,6 +27,17 @@ def build(calls: Path, site: Path, now: str) -> None:
     assert main(["build", "--calls", str(calls), "--config", str(CONFIG), "--site-dir", str(site), "--now", now]) == 0
 
 
+def config_with(folder: Path, *changes: tuple[str, str]) -> Path:
+    """mkdocs.yml as committed, with each (old, new) text replaced once; the theme stays found."""
+    text = CONFIG.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    config = folder / "mkdocs.yml"
+    config.write_text(text.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"), encoding="utf-8")
+    return config
+
+
 def run_cli(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
     """The command line as staff run it, in a separate process (``env``: variables to set)."""
     return subprocess.run([sys.executable, "-m", "callsite", *args], cwd=cwd, capture_output=True, text=True,

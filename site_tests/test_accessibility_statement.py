@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import CONFIG, PAGE_TYPES, ROOT, page, text_of
+from conftest import CONFIG, PAGE_TYPES, config_with, page, text_of
 
 from callsite.commands.cli import main
 from callsite.model.settings import Names, Settings, load_settings
@@ -24,17 +24,6 @@ SUPERVISION_PAGE = {"fi": "https://www.saavutettavuusvaatimukset.fi/", "sv": "ht
 # The regional state administrative agencies ceased on 1.1.2026 (their tasks: Lupa- ja valvontavirasto).
 CEASED_AUTHORITY = ("aluehallintovira", "regionförvaltningsverk", "avi.fi", "etelä-suomen", "södra finland")
 NOW = "10.4.2026 klo 12.00"
-
-
-def config_with(folder: Path, *changes: tuple[str, str]) -> Path:
-    """mkdocs.yml as committed, with each (old, new) text replaced once; the theme stays found."""
-    text = CONFIG.read_text(encoding="utf-8")
-    for old, new in changes:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    config = folder / "mkdocs.yml"
-    config.write_text(text.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"), encoding="utf-8")
-    return config
 
 
 def with_settings(folder: Path, lines: str) -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONFIG, FIXTURE_CALLS, ROOT, page, run_cli, text_of
+from conftest import CONFIG, FIXTURE_CALLS, config_with, page, run_cli, text_of
 
 from callsite.commands.cli import main
 from callsite.problems import InputError
@@ -16,17 +16,6 @@ from callsite.model.settings import FooterLink, Settings, load_settings
 
 NOW = "10.4.2026 klo 12.00"
 TAIL = "error(s) in 1 file(s); nothing was built and the existing site/ was left as it was."
-
-
-def config_with(folder: Path, *changes: tuple[str, str]) -> Path:
-    """mkdocs.yml as committed, with each (old, new) text replaced once; the theme stays found."""
-    text = CONFIG.read_text(encoding="utf-8")
-    for old, new in changes:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    config = folder / "mkdocs.yml"
-    config.write_text(text.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"), encoding="utf-8")
-    return config
 
 
 def check(folder: Path, capsys, monkeypatch) -> tuple[int, list[str]]:
