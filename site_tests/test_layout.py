@@ -19,8 +19,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "callsite"
 STAGES = ("source", "model", "site", "render", "outputs", "engine", "commands")
 """In the order data flows: each may import the ones before it, never one after it."""
 
-BASE = {"callsite", "callsite.problems"}
-"""Shared by every stage: the package itself and the problem types."""
+BASE = {"callsite", "callsite.problems", "callsite.messages"}
+"""Shared by every stage: the package itself, the problem types and the staff messages."""
 ENTRY = {"callsite.__main__": "callsite.commands.command"}
 """``python -m callsite`` runs the command: the one module outside a stage that imports one."""
 

@@ -11,7 +11,8 @@ The data flows one way, one package per stage, each importing only the stages be
     engine    hand the pages to the site engine (MkDocs today): the only package that knows it
     commands  what staff and CI run: the command line, the build, the live preview, new files
 
-``problems`` (what is wrong in the input, and a misused command) is shared by all of them.
+``problems`` (what is wrong in the input, and a misused command) and ``messages`` (what the
+program says to staff, in their language) are shared by all of them.
 """
 
 __version__ = "0.1.0"

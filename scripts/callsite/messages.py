@@ -1,0 +1,68 @@
+"""What the program says to staff, in Finnish or Swedish (gettext catalogs in ``locales/``).
+
+The language is chosen once, at the command line's entry point (``--lang``, else ``LANG`` /
+``LC_MESSAGES``, else Finnish), and every message is translated where it is made, with
+``_("...")``. Without a chosen language (tests, a library caller) ``_`` returns the English
+text unchanged, which is also the catalogs' message id. Values go in after translation:
+``_("unknown tag {tag}").format(tag=tag)``, so that a translator can move them.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext as _gettext
+import io
+from pathlib import Path
+
+CATALOG_DIR = Path(__file__).parent / "locales"
+STAFF_LANGUAGES = ("fi", "sv", "en")
+
+_current: _gettext.NullTranslations = _gettext.NullTranslations()
+_language = "en"
+
+
+@functools.lru_cache(maxsize=None)
+def _catalog(lang: str) -> _gettext.NullTranslations:
+    path = CATALOG_DIR / f"{lang}.po"
+    if lang == "en" or not path.exists():
+        return _gettext.NullTranslations()
+    # Babel is imported only here: a command that never speaks pays nothing for it.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    catalog = read_po(io.BytesIO(path.read_bytes()), locale={"fi": "fi", "sv": "sv_FI"}[lang])
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return _gettext.GNUTranslations(buffer)
+
+
+def use_language(lang: str) -> None:
+    """Speak ``lang`` (fi, sv or en) from now on, in this process and in workers forked from it."""
+    global _current, _language
+    _current, _language = _catalog(lang), lang
+
+
+def language() -> str:
+    return _language
+
+
+def language_from_environment(environ) -> str:
+    """fi or sv from ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG`` (e.g. ``sv_FI.UTF-8``); Finnish otherwise.
+
+    English is never taken from the environment (a server's ``C.UTF-8`` or ``en_US`` would
+    otherwise hide the staff's language): it is given with ``--lang en``."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            code = value.split(".")[0].split("_")[0].lower()
+            return code if code in ("fi", "sv") else "fi"
+    return "fi"
+
+
+def _(message: str) -> str:
+    """``message`` in the chosen language (the English text where no language was chosen)."""
+    return _current.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _current.ngettext(singular, plural, n)
