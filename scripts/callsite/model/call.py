@@ -24,6 +24,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..messages import _
 from .dates import DATE_PATTERN, DEADLINE_PATTERN, MOMENT_PATTERN, DateProblem, parse_date, parse_deadline, parse_moment
 
 LANGUAGES = ("fi", "sv")
@@ -191,11 +192,11 @@ class PerProject(Strict):
     @model_validator(mode="after")
     def _ordered(self):
         if self.min_euros and self.max_euros and self.min_euros > self.max_euros:
-            raise PydanticCustomError("order", "the smallest grant is larger than the largest grant",
-                                      {"hint": "swap min_euros and max_euros"})
+            raise PydanticCustomError("order", _("the smallest grant is larger than the largest grant"),
+                                      {"hint": _("swap min_euros and max_euros")})
         if not self.min_euros and not self.max_euros:
-            raise PydanticCustomError("empty", "give min_euros, max_euros or both",
-                                      {"hint": "or delete per_project"})
+            raise PydanticCustomError("empty", _("give min_euros, max_euros or both"),
+                                      {"hint": _("or delete per_project")})
         return self
 
 
@@ -240,15 +241,15 @@ class Round(Strict):
     @model_validator(mode="after")
     def _period(self):
         if self.continuous and self.closes is not None:
-            raise PydanticCustomError("period", "a continuous round has no closing date",
-                                      {"hint": "delete closes, or set continuous: false"})
+            raise PydanticCustomError("period", _("a continuous round has no closing date"),
+                                      {"hint": _("delete closes, or set continuous: false")})
         if not self.continuous and self.closes is None:
-            raise PydanticCustomError("period", "the closing date (closes) is missing",
-                                      {"hint": "add e.g. closes: 20.8.2026 klo 16.15, "
-                                               "or continuous: true for continuous application"})
+            raise PydanticCustomError("period", _("the closing date (closes) is missing"),
+                                      {"hint": _("add e.g. closes: 20.8.2026 klo 16.15, "
+                                                 "or continuous: true for continuous application")})
         if self.closes is not None and self.closes <= self.opens.at:
-            raise PydanticCustomError("period", "the call closes before it opens",
-                                      {"hint": "check the dates of opens and closes"})
+            raise PydanticCustomError("period", _("the call closes before it opens"),
+                                      {"hint": _("check the dates of opens and closes")})
         return self
 
 
@@ -394,15 +395,15 @@ class Call(Strict):
     @classmethod
     def _languages_once(cls, languages):
         if len(set(languages)) != len(languages):
-            raise PydanticCustomError("languages", "a language is given twice",
-                                      {"hint": "write each language once, e.g. languages: [fi, sv]"})
+            raise PydanticCustomError("languages", _("a language is given twice"),
+                                      {"hint": _("write each language once, e.g. languages: [fi, sv]")})
         return languages
 
     @model_validator(mode="after")
     def _named_rounds(self):
         if len(self.rounds) > 1 and any(r.name is None for r in self.rounds):
-            raise PydanticCustomError("rounds", "when a call has several rounds, every round needs a name",
-                                      {"hint": "add name: {fi: ..., sv: ...} to each round"})
+            raise PydanticCustomError("rounds", _("when a call has several rounds, every round needs a name"),
+                                      {"hint": _("add name: {fi: ..., sv: ...} to each round")})
         return self
 
     @property
