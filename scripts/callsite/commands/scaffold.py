@@ -12,7 +12,8 @@ import sys
 from string import Template
 
 from ..model.dates import DateProblem, parse_moment
-from ..model.validate import PLACEHOLDER, display_path, slugify
+from ..model.validate import display_path, slugify
+from ..source.callfiles import PLACEHOLDER
 
 CALL_TEMPLATE = Template("""\
 # yaml-language-server: $$schema=_schema.json

@@ -22,11 +22,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..problems import InputError, Problem
-from ..source.callfiles import (PLACEHOLDER, VOCABULARY_FILE, ParsedAhead, call_files, display_path,
-                                may_hold_placeholder)
+from ..source.callfiles import VOCABULARY_FILE, ParsedAhead, call_files, display_path, may_hold_placeholder
 from ..source.yamlsource import Document, describe, format_path, load_document
 from .call import CONTROL_CHARACTERS, LANGUAGES, Call, JobTitle, PerLanguage, Vocabulary, field_description
 from .parallel_load import load_in_parallel, worth_parallel
+from .placeholders import find_unfilled
 
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
 
@@ -384,32 +384,6 @@ def _language_findings(call: Call) -> list[Finding]:
     return findings
 
 
-def _placeholder_paths(data: Any, path: tuple = ()) -> list[tuple]:
-    if isinstance(data, str):
-        return [path] if PLACEHOLDER in data else []
-    if isinstance(data, dict):
-        return [found for key, value in data.items() for found in _placeholder_paths(value, path + (key,))]
-    if isinstance(data, list):
-        return [found for i, value in enumerate(data) for found in _placeholder_paths(value, path + (i,))]
-    return []
-
-
-def _placeholder_findings(data: Any, paths: list[tuple]) -> list[Finding]:
-    findings = []
-    for path in paths:
-        # Explain the field, not the language: purpose.fi -> "purpose: Purpose and background ..."
-        names = [part for part in path if isinstance(part, str)]
-        while names and names[-1] in LANGUAGES and len(names) > 1:
-            names.pop()
-        name = names[-1] if names else ""
-        model = _model_at(Call, tuple(names[:-1])) if name else None
-        description = field_description(model, name) if model else None
-        hint = f"{name}: {' '.join(description.split())}" if description else ""
-        findings.append(Finding(path, f"fill in this value: it still holds the placeholder {_raw(data, path)!r}",
-                                hint or "write the real value, or delete the field if it is optional"))
-    return findings
-
-
 # --- One file ---------------------------------------------------------------------------------
 
 def load_vocabulary(calls_dir: Path) -> tuple[Vocabulary | None, list[Problem]]:
@@ -436,11 +410,11 @@ def check_call(data: Any, vocabulary: Vocabulary | None, may_hold_placeholder: b
     findings += _url_findings(data)
     if vocabulary is not None:
         findings += _vocabulary_findings(data, vocabulary)
-    placeholders = _placeholder_paths(data) if may_hold_placeholder else []
-    if placeholders:
+    unfilled = find_unfilled(data) if may_hold_placeholder else []  # model/placeholders.py
+    if unfilled:
         # Say "fill this in" once, instead of also "expected a number" or "unknown tag" there.
-        unfilled = set(placeholders)
-        findings = [f for f in findings if f.path not in unfilled] + _placeholder_findings(data, placeholders)
+        at = {u.path for u in unfilled}
+        findings = [f for f in findings if f.path not in at] + [Finding(u.path, u.message, u.hint) for u in unfilled]
     return (None if findings else call), findings
 
 
