@@ -1,16 +1,20 @@
 """``callsite new``: a new call file from four answers, every field present and explained in Finnish.
 
-Values staff must still write hold the placeholder ``TÄYTÄ`` ("fill in"):
-``callsite check`` names each one until it is filled in, so a half-written call
-can never be published by accident. The new call is also a draft.
+The file holds no value that would pass as real: what staff must still write says ``TÄYTÄ``
+("fill in"), which ``callsite check`` lists until it is filled in; the parts a call seldom needs
+are commented out; examples (an e-mail address, an amount, a legal basis) are in comments only,
+so deleting the markers alone leaves empty values that check refuses, never an example on the
+site. The new call is also a draft.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from string import Template
 
+from ..messages import _
 from ..model.dates import DateProblem, parse_moment
 from ..model.validate import display_path, slugify
 from ..source.callfiles import PLACEHOLDER
@@ -18,9 +22,11 @@ from ..source.callfiles import PLACEHOLDER
 CALL_TEMPLATE = Template("""\
 # yaml-language-server: $$schema=_schema.json
 # Rahoitushaku / Utlysning: $title_fi
-# Täytä jokainen kohta, jossa lukee TÄYTÄ, ja tarkista sitten: callsite check
+# Kirjoita oikea tieto jokaiseen kohtaan, jossa lukee TÄYTÄ, tai poista kohta, jos se on
+# valinnainen. Tarkista sitten: $command check
+# Esimerkit ovat #-merkin jälkeen, eivätkä ne koskaan päädy sivulle. Kohdat, joiden edessä on #,
+# ovat valinnaisia: poista #-merkit, jos tarvitset niitä, ja täytä TÄYTÄ-kohdat.
 # fi = suomeksi, sv = ruotsiksi. Päivämäärät 20.8.2026, kellonajat klo 16.15 (Suomen aikaa).
-# Valinnaiset kohdat on merkitty (valinnainen): poista ne, jos niitä ei tarvita.
 # Ohje: calls/OHJE.md
 
 # Pysyvä tunniste. Älä muuta julkaisun jälkeen (syötteet ja kalenterit käyttävät sitä).
@@ -36,13 +42,13 @@ slug:
 title:
   fi: $title_fi_q
   sv: $title_sv_q
-# Julkaisupäivä: ennen sitä haku ei näy sivustolla.
+# Julkaisupäivä: ennen sitä haku ei näy sivustolla (tässä hakuajan alku; muuta tarvittaessa).
 published: $published
-# Luonnos: näkyy vain esikatselussa (callsite serve). Poista tämä rivi, kun haku julkaistaan.
+# Luonnos: näkyy vain esikatselussa ($command serve). Poista tämä rivi, kun haku julkaistaan.
 draft: true
 # (valinnainen) Rahoittaja, jos raha ei ole Opetushallituksen oma: avain tiedoston
-# calls/_vocabulary.yaml kohdasta funders. Poista #-merkki ja kirjoita avain, esim. okm.
-# funder: okm
+# calls/_vocabulary.yaml kohdasta funders, esim. okm.
+# funder: TÄYTÄ
 # Avustuslaji: general (yleisavustus) tai special (erityisavustus).
 grant_type: TÄYTÄ
 # Aiheet tiedostosta calls/_vocabulary.yaml, esim. [perusopetus, digitaalisuus].
@@ -55,90 +61,94 @@ rounds:
 
 # Haettava raha.
 funding:
-  # Kokonaissumma euroina; precision: exact (tarkka), approximately (noin) tai at_most (enintään).
-  # Jos haku ei ilmoita summaa, poista total-kohta kokonaan: sivulla ei silloin näy summaa.
-  # (valinnainen) Rahoitus omin sanoin, esim. "enintään 150 euroa oppilasta kohden":
-  # text:
-  #   fi: ...
-  #   sv: ...
+  # (valinnainen) Kokonaissumma euroina, esim. 1 500 000. Jos haku ei ilmoita summaa, poista
+  # total-kohta kokonaan: sivulla ei silloin näy summaa. precision: exact (tarkka summa),
+  # approximately (noin) tai at_most (enintään).
   total:
     euros: TÄYTÄ
-    precision: approximately
-  # Jatkaa lausetta "Opetushallitus asettaa haettaviksi noin 1,5 miljoonaa euroa ...".
+    precision: TÄYTÄ
+  # (valinnainen) Mihin raha on tarkoitettu. Jatkaa lausetta "Opetushallitus asettaa haettaviksi
+  # noin 1,5 miljoonaa euroa ...", esim. kerhotoiminnan kehittämiseen / för att utveckla klubbverksamheten.
   purpose:
-    fi: TÄYTÄ esim. kerhotoiminnan kehittämiseen
-    sv: TÄYTÄ t.ex. för att utveckla klubbverksamheten
-  # (valinnainen) Avustuksen enimmäisosuus hankkeen kokonaiskustannuksista prosentteina.
-  max_aid_share: 90
+    fi: TÄYTÄ
+    sv: TÄYTÄ
+  # (valinnainen) Rahoitus omin sanoin, esim. enintään 150 euroa oppilasta kohden.
+  # text:
+  #   fi: TÄYTÄ
+  #   sv: TÄYTÄ
+  # (valinnainen) Avustuksen enimmäisosuus hankkeen kokonaiskustannuksista prosentteina, esim. 90.
+  # max_aid_share: TÄYTÄ
   # (valinnainen) Yhden hankkeen avustuksen vähimmäis- ja enimmäismäärä euroina.
-  per_project:
-    min_euros: 10000
-    max_euros: 100000
-  # true, jos raha riippuu eduskunnan hyväksymästä talousarviosta.
-  budget_dependent: false
+  # per_project:
+  #   min_euros: TÄYTÄ
+  #   max_euros: TÄYTÄ
+  # (valinnainen) Jos raha riippuu eduskunnan vielä hyväksymättä olevasta talousarviosta,
+  # poista #-merkki.
+  # budget_dependent: true
 
-# Avustuksen tarkoitus ja tausta (Markdown sallittu).
+# (valinnainen) Avustuksen tarkoitus ja tausta (Markdown sallittu).
 purpose:
-  fi: >-
-    TÄYTÄ avustuksen tarkoitus ja tausta suomeksi.
-  sv: >-
-    TÄYTÄ understödets syfte och bakgrund på svenska.
+  fi: TÄYTÄ
+  sv: TÄYTÄ
 
-# (valinnainen) Painopisteet, joista hankkeet voivat valita.
-focus_areas:
-  intro:
-    fi: "TÄYTÄ esim. Hankkeet voivat keskittyä yhteen tai useampaan painopisteeseen:"
-    sv: "TÄYTÄ t.ex. Projekten kan fokusera på en eller flera prioriteringar:"
-  items:
-    - fi: TÄYTÄ ensimmäinen painopiste
-      sv: TÄYTÄ första prioriteringen
+# (valinnainen) Painopisteet, joista hankkeet voivat valita, esim. johdanto
+# "Hankkeet voivat keskittyä yhteen tai useampaan painopisteeseen:".
+# focus_areas:
+#   intro:
+#     fi: TÄYTÄ
+#     sv: TÄYTÄ
+#   items:
+#     - fi: TÄYTÄ
+#       sv: TÄYTÄ
 
 # (valinnainen) Mitä rahoitettavilta hankkeilta edellytetään.
-requirements:
-  fi: TÄYTÄ vaatimukset suomeksi.
-  sv: TÄYTÄ kraven på svenska.
+# requirements:
+#   fi: TÄYTÄ
+#   sv: TÄYTÄ
 
 # Kuka voi hakea.
 eligibility:
   # Hakijatyypit tiedostosta calls/_vocabulary.yaml, esim. [municipality, private_provider].
   applicant_types: [TÄYTÄ]
+  # (valinnainen) Kuka voi hakea, kokonaisin lausein.
   text:
-    fi: TÄYTÄ kuka voi hakea, kokonaisin lausein.
-    sv: TÄYTÄ vem som kan ansöka, i hela meningar.
-  # (valinnainen) Kuka voi osallistua saamatta avustusta.
-  participants_without_aid:
-    fi: TÄYTÄ esim. valtion oppilaitokset.
-    sv: TÄYTÄ t.ex. statliga läroanstalter.
+    fi: TÄYTÄ
+    sv: TÄYTÄ
+  # (valinnainen) Kuka voi osallistua saamatta avustusta, esim. valtion oppilaitokset.
+  # participants_without_aid:
+  #   fi: TÄYTÄ
+  #   sv: TÄYTÄ
 
 # (valinnainen) Valintaperusteet.
-selection_criteria:
-  fi: TÄYTÄ valintaperusteet.
-  sv: TÄYTÄ urvalskriterierna.
+# selection_criteria:
+#   fi: TÄYTÄ
+#   sv: TÄYTÄ
 
-# (valinnainen) Säädösperusta.
-legal_basis:
-  fi: Valtionavustuslaki (688/2001)
-  sv: Statsunderstödslagen (688/2001)
+# (valinnainen) Säädösperusta, esim. Valtionavustuslaki (688/2001) / Statsunderstödslagen (688/2001).
+# legal_basis:
+#   fi: TÄYTÄ
+#   sv: TÄYTÄ
 
-# Lisätietoja antavat henkilöt.
+# (valinnainen) Lisätietoja antavat henkilöt: nimi, tehtävänimike (esim. opetusneuvos /
+# undervisningsråd), sähköposti (esim. etunimi.sukunimi@oph.fi) ja puhelin (esim. +358 29 533 XXXX).
 contacts:
-  - name: TÄYTÄ etunimi sukunimi
+  - name: TÄYTÄ
     title:
-      fi: TÄYTÄ esim. opetusneuvos
-      sv: TÄYTÄ t.ex. undervisningsråd
-    email: etunimi.sukunimi@oph.fi
-    phone: +358 29 533 1000
+      fi: TÄYTÄ
+      sv: TÄYTÄ
+    email: TÄYTÄ
+    phone: TÄYTÄ
 
-# Linkit: kind on application (hakulomake), announcement (hakutiedote),
+# (valinnainen) Linkit: kind on application (hakulomake), announcement (hakutiedote),
 # attachment (liite) tai more_info (lisätietoa). Osoitteet alkavat https://.
 links:
-  - kind: application
+  - kind: TÄYTÄ
     label:
-      fi: TÄYTÄ linkin teksti
-      sv: TÄYTÄ länktext
+      fi: TÄYTÄ
+      sv: TÄYTÄ
     url:
-      fi: https://TÄYTÄ
-      sv: https://TÄYTÄ
+      fi: TÄYTÄ
+      sv: TÄYTÄ
 
 # Muutokset julkaisun jälkeen, esim. jatkettu hakuaika (näkyy otsikolla "Päivitetty").
 changes: []
@@ -147,15 +157,15 @@ changes: []
 #      fi: Hakuaikaa jatkettu 15.1.2027 asti.
 #      sv: Ansökningstiden har förlängts till 15.1.2027.
 
-# Kun päätökset on julkaistu, poista #-merkit:
+# Kun päätökset on julkaistu, poista #-merkit ja täytä päivä (esim. 12.6.2027) ja osoitteet.
 # decisions:
-#   date: 12.6.2027
-#   url: {fi: https://www.oph.fi/fi/..., sv: https://www.oph.fi/sv/...}
+#   date: TÄYTÄ
+#   url: {fi: TÄYTÄ, sv: TÄYTÄ}
 
-# Jos haku perutaan, poista #-merkit:
+# Jos haku perutaan, poista #-merkit ja täytä päivä ja (valinnainen) syy.
 # cancelled:
-#   date: 20.3.2027
-#   reason: {fi: Syy suomeksi., sv: Orsak på svenska.}
+#   date: TÄYTÄ
+#   reason: {fi: TÄYTÄ, sv: TÄYTÄ}
 """)
 
 
@@ -164,12 +174,17 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def command_name() -> str:
+    """How staff run callsite: ``bash scripts/callsite-cmd`` when the launcher says so."""
+    return os.environ.get("CALLSITE_COMMAND") or "callsite"
+
+
 def render_call(*, id: str, title_fi: str, title_sv: str, opens: str, closes: str) -> str:
     """The text of a new call file; dates must already be valid."""
-    opened, _ = parse_moment(opens, time_required=False)
+    opened = parse_moment(opens, time_required=False)[0]
     published = f"{opened.day}.{opened.month}.{opened.year}"
     return CALL_TEMPLATE.substitute(
-        id=id, slug_fi=slugify(title_fi) or id, slug_sv=slugify(title_sv) or id,
+        command=command_name(), id=id, slug_fi=slugify(title_fi) or id, slug_sv=slugify(title_sv) or id,
         title_fi=" ".join(title_fi.split()), title_fi_q=_quoted(title_fi.strip()),
         title_sv_q=_quoted(title_sv.strip()), published=published, opens=opens.strip(), closes=closes.strip(),
     )
@@ -180,7 +195,7 @@ def _ask(label: str, given: str | None, check=None) -> str:
     while True:
         answer = given if given is not None else input(f"{label}: ")
         answer = answer.strip()
-        problem = "write something" if not answer else (check(answer) if check else None)
+        problem = _("write something") if not answer else (check(answer) if check else None)
         if not problem:
             return answer
         if given is not None:  # from an option: no one to ask again
@@ -205,19 +220,20 @@ def run_new(args) -> int:
     opens = _ask("Hakuaika alkaa, esim. 5.3.2027 (opens)", args.opens, _date_check(False))
     closes = _ask("Hakuaika päättyy, esim. 20.8.2027 klo 16.15 (closes)", args.closes, _date_check(True))
     if parse_moment(closes, time_required=True)[0] <= parse_moment(opens, time_required=False)[0]:
-        raise SystemExit("callsite new: the call closes before it opens; check the dates")
+        raise SystemExit("callsite new: " + _("the call closes before it opens; check the dates"))
     id = args.id or slugify(title_fi)
     if not id:
-        raise SystemExit("callsite new: give --id (lowercase letters, digits and hyphens)")
+        raise SystemExit("callsite new: " + _("give --id (lowercase letters, digits and hyphens)"))
     if PLACEHOLDER in title_fi + title_sv:
-        raise SystemExit(f"callsite new: the titles cannot contain {PLACEHOLDER}")
+        raise SystemExit("callsite new: " + _("the titles cannot contain {marker}").format(marker=PLACEHOLDER))
     args.calls.mkdir(parents=True, exist_ok=True)
     target = args.calls / f"{id}.yaml"
     if target.exists():
-        raise SystemExit(f"callsite new: {display_path(target)} already exists; choose another --id")
+        raise SystemExit("callsite new: " + _("{file} already exists; choose another --id").format(file=display_path(target)))
     text = render_call(id=id, title_fi=title_fi, title_sv=title_sv, opens=opens, closes=closes)
     with open(target, "x", encoding="utf-8") as stream:
         stream.write(text)
-    print(f"Wrote {display_path(target)}.")
-    print(f"Next: fill in every {PLACEHOLDER}, then run: callsite check")
+    print(_("Wrote {file}.").format(file=display_path(target)))
+    print(_("Next: write the real value wherever it says {marker} (examples are in the comments), "
+            "then run: {command} check").format(marker=PLACEHOLDER, command=command_name()))
     return 0

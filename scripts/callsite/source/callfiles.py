@@ -19,7 +19,11 @@ from .yamlsource import load_document
 
 VOCABULARY_FILE = "_vocabulary.yaml"
 PLACEHOLDER = "TÄYTÄ"
-"""Marks a value still to be written in a file made by ``callsite new`` ("fill in")."""
+"""Marks a value still to be written in a file made by ``callsite new`` ("fill in"). Only in
+capitals: "Täytä lomake" is ordinary Finnish."""
+EXAMPLE_WORDS = ("etunimi", "firstname", "fornamn", "förnamn", "example.", "xxx", "lorem", "ipsum")
+"""Each example shape of :mod:`callsite.model.placeholders` holds one of these (in lower case):
+a file whose lower-cased text has none of them holds no example value."""
 
 
 def display_path(path: Path) -> str:
@@ -70,10 +74,14 @@ def parse_for_handover(path: Path) -> tuple:
 
 
 def may_hold_placeholder(text: str) -> bool:
-    """Whether the placeholder may be in a file's data: only if it is in its text, or a backslash
-    (an escape in double quotes, such as \\u00c4) may have made it. Searching the text takes a
-    tenth of the time of writing the data out as text to search that."""
-    return PLACEHOLDER in text or "\\" in text
+    """Whether the placeholder or an example value may be in a file's data: only if it is in its
+    text, or a backslash (an escape in double quotes, such as \\u00c4) may have made it. YAML
+    joins folded lines with a space, so a word cannot be made from two lines. Searching the
+    text takes a tenth of the time of writing the data out as text to search that."""
+    if PLACEHOLDER in text or "\\" in text:
+        return True
+    lowered = text.lower()  # the values are lowered the same way before they are searched
+    return any(word in lowered for word in EXAMPLE_WORDS)
 
 
 class ParsedAhead:
