@@ -184,13 +184,14 @@ CASES = [
     pytest.param("closing_soon_days: 14", "closing_son_days: 14",
                  "mkdocs.yml:35:5: error: extra.callsite.closing_son_days: unknown setting 'closing_son_days'",
                  "did you mean 'closing_soon_days'?", id="unknown-setting"),
-    pytest.param("closing_soon_days: 14", "closing_soon_days: 14\n    colour: blue",
-                 "mkdocs.yml:36:5: error: extra.callsite.colour: unknown setting 'colour'", "the settings allowed "
+    pytest.param("closing_soon_days: 14", "closing_soon_days: 14\n    palette: blue",
+                 "mkdocs.yml:36:5: error: extra.callsite.palette: unknown setting 'palette'", "the settings allowed "
                  "here are: agency, site_name, closing_soon_days, recently_closed_days, recently_closed_limit, "
                  "usual_deadline_times, https_hosts, newsletter_action, newsletter_method, newsletter_email_field, "
                  "newsletter_hidden_fields, newsletter_privacy_url, newsletter_honeypot_field, "
                  "accessibility_statement_reviewed, accessibility_feedback_email, accessibility_authority, "
-                 "accessibility_authority_url, accessibility_authority_email, accessibility_authority_phone",
+                 "accessibility_authority_url, accessibility_authority_email, accessibility_authority_phone, "
+                 "colours, logo",
                  id="unknown-setting-far-off"),
     pytest.param("closing_soon_days: 14", "closing_soon_days: 14\n    site_url: https://example.fi/",
                  "mkdocs.yml:36:5: error: extra.callsite.site_url: unknown setting 'site_url'",

@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 
 from ..problems import InputError, Problem
 from ..source.yamlsource import Document, describe, format_path, syntax_problem
+from .branding import Colours, LogoPath
 from .call import LANGUAGES
 from .dates import DateProblem, parse_date
 from .validate import LANGUAGE_NAMES, _closest, _describe_value_error, _model_at, describe_unusable_text
@@ -359,6 +360,12 @@ class Settings(_Strict):
     accessibility_authority_phone: OptionalPhone = None
     """Accessibility statement: the supervising authority's telephone number, in quotes, e.g.
     "0295 016 000", if it is to be shown (confirm it with the authority first); none by default."""
+    colours: Colours = Colours()
+    """The site's colours: {header: "#24394a", header_text: "#ffffff", link: "#005a87"}. A pair whose
+    contrast is below 4.5:1 (WCAG 2.1 AA) is refused (:mod:`callsite.model.branding`)."""
+    logo: LogoPath = None
+    """The agency's logo in the header: an SVG, PNG, JPEG or WebP file, its path from the folder of
+    mkdocs.yml, e.g. theme/assets/images/logo.svg; by default the theme's neutral mark."""
     footer: Footer = Footer()
     """Links in the footer of every page, per language (``extra.callsite_footer``, beside ``extra.callsite``):
     {fi: [{title: ..., path: ...}], sv: [...]}. The theme (theme/partials/copyright.html) writes them."""
@@ -474,7 +481,7 @@ def load_settings(config_file: Path) -> Settings:
     values, problems = _settings_values(data, source)
     problems += source.problems
     try:
-        settings = Settings.model_validate(values)
+        settings = Settings.model_validate(values, context={"folder": Path(config_file).parent})
     except ValidationError as error:
         errors = error.errors(include_url=False)
         problems += [_problem_from_error(e, source) for e in errors if not _is_echo(e, errors)]
