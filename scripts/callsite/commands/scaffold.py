@@ -215,10 +215,10 @@ def _date_check(time_required: bool):
 
 
 def run_new(args) -> int:
-    title_fi = _ask("Otsikko suomeksi (title fi)", args.title_fi)
-    title_sv = _ask("Otsikko ruotsiksi (title sv)", args.title_sv)
-    opens = _ask("Hakuaika alkaa, esim. 5.3.2027 (opens)", args.opens, _date_check(False))
-    closes = _ask("Hakuaika päättyy, esim. 20.8.2027 klo 16.15 (closes)", args.closes, _date_check(True))
+    title_fi = _ask(_("Title in Finnish (title fi)"), args.title_fi)
+    title_sv = _ask(_("Title in Swedish (title sv)"), args.title_sv)
+    opens = _ask(_("The call opens, e.g. 5.3.2027 (opens)"), args.opens, _date_check(False))
+    closes = _ask(_("The call closes, e.g. 20.8.2027 klo 16.15 (closes)"), args.closes, _date_check(True))
     if parse_moment(closes, time_required=True)[0] <= parse_moment(opens, time_required=False)[0]:
         raise SystemExit("callsite new: " + _("the call closes before it opens; check the dates"))
     id = args.id or slugify(title_fi)
