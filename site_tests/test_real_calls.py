@@ -8,14 +8,19 @@ in the JSON-LD, the feeds and the open data.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
+from zoneinfo import ZoneInfo
 
 import extruct
 import feedparser
+import icalendar
 import jsonschema
+import pytest
 
-from conftest import FIXTURES, page, run_cli, text_of
+from callsite.model.validate import load_call, load_vocabulary
+from conftest import FIXTURES, build, page, run_cli, text_of
 
 OKM = {"fi": "/fi/rahoitushaut/koulujen-kerhotoiminnan-avustus-2026/",
        "sv": "/sv/finansiering/understod-for-skolornas-klubbverksamhet-2026/"}
@@ -45,9 +50,14 @@ def test_a_call_that_states_no_sum_shows_none(real_site):
 
 
 def test_cards_show_a_sum_only_where_one_is_stated(real_site):
+    stated = {"lukutaidon-vahvistaminen-2026", "starkande-av-lasfardigheter-2026", "sprakbad-i-smabarnspedagogiken-2026",
+              "kansainvalistymisavustus-yleissivistavalle-koulutukselle-2025"}
     for listing in ("/fi/", "/fi/arkisto/", "/sv/"):
-        doc = page(real_site, listing)
-        assert doc.select(".mdx-card") and doc.select(".mdx-card__amount") == [], listing
+        cards = page(real_site, listing).select(".mdx-card")
+        assert cards, listing
+        for card in cards:
+            slug = card.select_one("a")["href"].rstrip("/").rsplit("/", 1)[-1]
+            assert (card.select_one(".mdx-card__amount") is not None) == (slug in stated), (listing, slug)
 
 
 def test_structured_data_names_the_funder_and_no_amount(real_site):
@@ -62,7 +72,9 @@ def test_structured_data_names_the_funder_and_no_amount(real_site):
 
 def test_feeds_state_no_sum(real_site):
     feed = feedparser.parse((real_site / "fi/feed.xml").read_bytes())
-    descriptions = [entry.summary for entry in feed.entries]
+    stated = ("lukutaidon-vahvistaminen-2026", "kansainvalistymisavustus")  # the calls that state a sum
+    descriptions = [entry.summary for entry in feed.entries
+                    if "Hakuaika" in entry.summary and not any(slug in entry.link for slug in stated)]
     assert descriptions and not any("euroa." in text.split("Hakuaika")[1][:80] for text in descriptions)
     [okm] = [entry for entry in feed.entries if entry.link.endswith(OKM["fi"])]
     assert okm.summary == ("Hakuaika: 2.3.2026 – 30.4.2026 klo 16.15 (Suomen aikaa). Kerhotoiminta tarjoaa oppilaille "
@@ -95,3 +107,130 @@ def test_an_unknown_funder_is_named_with_the_known_ones(tmp_path):
         "    hint: did you mean 'okm'? (new ones are added in calls/_vocabulary.yaml under funders; leave funder "
         "out for the site's own agency)",
     ]
+
+
+# Statuses and dates as real calls state them (site built for 10.4.2026 klo 12.00).
+DECIDED = "/fi/rahoitushaut/kansainvalistymisavustus-yleissivistavalle-koulutukselle-2025/"
+ASSESSED = {"fi": "/fi/rahoitushaut/lukutaidon-vahvistaminen-2026/",
+            "sv": "/sv/finansiering/starkande-av-lasfardigheter-2026/"}
+CONTINUOUS = {"fi": "/fi/rahoitushaut/opettajien-liikkuvuusavustus/",
+              "sv": "/sv/finansiering/understod-for-larares-rorlighet/"}
+EXTENDED = "/sv/finansiering/sprakbad-i-smabarnspedagogiken-2026/"
+
+
+def _records(site) -> dict:
+    document = json.loads((site / "calls.json").read_text(encoding="utf-8"))
+    return {record["id"]: record for record in document["calls"]}
+
+
+def test_decided_without_a_date_says_decided_and_no_date(real_site):
+    doc = page(real_site, DECIDED)
+    assert text_of(doc.select_one(".mdx-call .mdx-status")) == "Ratkaistu"
+    notice = doc.select_one(".mdx-call .mdx-notice")
+    assert [text_of(p) for p in notice.select("p")] == ["Avustuspäätökset on tehty.",
+                                                        "Päätökset on lähetetty hakijoille sähköpostitse."]
+    assert "julkaistiin" not in text_of(doc.select_one(".mdx-call")) and not notice.select("a")
+    record = _records(real_site)["kansainvalistymisavustus-2025"]
+    assert record["decisions"] == {"date": None, "note": {"fi": "Päätökset on lähetetty hakijoille sähköpostitse.",
+                                                          "sv": None}, "url": None}
+    assert record["derived"]["status"] == "decided"
+    # No feed item for decisions whose date nobody wrote (a feed item needs one).
+    for lang in ("fi", "sv"):
+        feed = feedparser.parse((real_site / f"{lang}/feed.xml").read_bytes())
+        assert not [e for e in feed.entries if "kansainvalistymisavustus-2025/" in e.id and "/decisions/" in e.id]
+
+
+@pytest.mark.parametrize("lang, badge, notice, expected", [
+    ("fi", "Arvioitavana", "Hakuaika on päättynyt, ja hakemuksia arvioidaan.", "Päätökset: arviolta toukokuussa 2026"),
+    ("sv", "Under bedömning", "Ansökningstiden har gått ut och ansökningarna bedöms.", "Besluten: beräknas i maj 2026"),
+])
+def test_under_assessment_once_the_period_has_ended(real_site, lang, badge, notice, expected):
+    doc = page(real_site, ASSESSED[lang])
+    status = doc.select_one(".mdx-call .mdx-status")
+    assert text_of(status) == badge and status["data-callsite-status"] == "under-assessment"
+    assert status["data-callsite-closed-as"] == "under-assessment"  # callsite.js keeps it after a refresh
+    assert text_of(doc.select_one(".mdx-call .mdx-notice")) == notice
+    assert text_of(doc.select_one(".mdx-call__expected")) == expected
+    # The opening time staff gave is shown; the zone is said once, after the deadline.
+    assert text_of(doc.select_one(".mdx-call__period")).endswith(
+        {"fi": "12.1.2026 klo 12.00 – 27.2.2026 klo 16.15 (Suomen aikaa)",
+         "sv": "12.1.2026 kl. 12.00–27.2.2026 kl. 16.15 (finsk tid)"}[lang])
+    # Listed with the ended calls, not the open ones.
+    home = page(real_site, f"/{lang}/")
+    assert ASSESSED[lang] not in [a["href"] for a in home.select("#callsite-open a, [data-callsite-section=open] a")]
+    record = _records(real_site)["lukutaito-2026"]
+    assert record["stated_status"] == "under_assessment" and record["derived"]["status"] == "under-assessment"
+    assert record["expected_decisions"] == {"fi": "arviolta toukokuussa 2026", "sv": "beräknas i maj 2026"}
+
+
+def test_under_assessment_never_hides_an_open_period(tmp_path):
+    """Staff may set the status early; while the dates say the call is open, it is open."""
+    site = tmp_path / "site"
+    build(FIXTURES / "real", site, "10.2.2026 klo 12.00")
+    assert page(site, ASSESSED["fi"]).select_one(".mdx-call .mdx-status")["data-callsite-status"] == "open"
+    assert page(site, ASSESSED["fi"]).select_one(".mdx-call .mdx-notice") is None
+
+
+def test_continuous_call_with_no_dates_shows_none(real_site):
+    for lang, url in CONTINUOUS.items():
+        doc = page(real_site, url)
+        body = text_of(doc.select_one(".mdx-call"))
+        assert {"fi": "Jatkuva haku", "sv": "Fortlöpande ansökan"}[lang] in text_of(doc.select_one(".mdx-call__period"))
+        assert doc.select_one(".mdx-call__published") is None and "2000" not in body
+        assert [text_of(p) for p in doc.select(".mdx-call__collections")] == {
+            "fi": ["Hakemukset otetaan käsittelyyn: 15.9.2026, 15.3.2027.", "Hakemukset käsitellään 2–3 kertaa vuodessa."],
+            "sv": ["Ansökningarna tas till behandling: 15.9.2026, 15.3.2027.",
+                   "Ansökningarna behandlas 2–3 gånger per år."]}[lang]
+        html = (real_site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+        [grant] = [item for item in extruct.extract(html, syntaxes=["json-ld"])["json-ld"]
+                   if item["@type"] == "MonetaryGrant"]
+        assert "datePublished" not in grant and grant["temporalCoverage"] == "../.."
+    record = _records(real_site)["opettajien-liikkuvuus"]
+    assert record["published"] is None and record["rounds"][0]["opens"] is None
+    assert record["rounds"][0]["collection_dates"] == ["2026-09-15", "2027-03-15"]
+    # The archive puts it under "continuous application" first, under no made-up year.
+    archive = page(real_site, "/fi/arkisto/")
+    assert text_of(archive.select("#callsite-main h2")[0]) == "Jatkuva haku"
+    # Its calendar holds the collection days only (no opening, no deadline was stated).
+    calendar = icalendar.Calendar.from_ical((real_site / "fi/kalenteri/opettajien-liikkuvuusavustus.ics").read_bytes())
+    events = sorted((str(e["SUMMARY"]), e.decoded("DTSTART")) for e in calendar.walk("VEVENT"))
+    assert events == [("Hakemukset käsittelyyn: Opettajien liikkuvuusavustus", dt.date(2026, 9, 15)),
+                      ("Hakemukset käsittelyyn: Opettajien liikkuvuusavustus", dt.date(2027, 3, 15))]
+
+
+def test_an_extended_deadline_keeps_the_original_in_sight(real_site):
+    doc = page(real_site, EXTENDED)
+    assert text_of(doc.select_one(".mdx-call__period")) == (
+        "Ansökningstid: 2.3.2026 kl. 8.00–24.4.2026 kl. 16.15 (finsk tid); förlängd, ursprungligen 8.4.2026 kl. 16.15")
+    assert [text_of(li) for li in doc.select(".mdx-changes li")] == [
+        "1.4.2026: Ansökningstiden har förlängts till 24.4.2026 kl. 16.15 (finsk tid). Den ursprungliga tidsfristen "
+        "var 8.4.2026 kl. 16.15 (finsk tid). Tidsfristen förlängdes på grund av ett avbrott i ansökningssystemet."]
+    feed = feedparser.parse((real_site / "sv/feed.xml").read_bytes())
+    [item] = [e for e in feed.entries if "/sprakbad-2026/sv/extended/" in e.id]
+    assert item.title == "Uppdaterad: Språkbad i småbarnspedagogiken 2026"
+    assert item.summary.startswith("Ansökningstiden har förlängts till 24.4.2026 kl. 16.15 (finsk tid).")
+    # The calendar's deadline moves under the same UID, as a new version of the event.
+    calendar = icalendar.Calendar.from_ical(
+        (real_site / "sv/kalender/sprakbad-i-smabarnspedagogiken-2026.ics").read_bytes())
+    [closes] = [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("sprakbad-2026-round1-closes@")]
+    assert closes.decoded("DTSTART") == dt.datetime(2026, 4, 24, 16, 15, tzinfo=ZoneInfo("Europe/Helsinki"))
+    assert int(closes["SEQUENCE"]) == 1
+    record = _records(real_site)["sprakbad-2026"]
+    assert record["rounds"][0]["extended"] == {
+        "original": "2026-04-08T16:15:00+03:00", "date": "2026-04-01",
+        "reason": {"fi": None, "sv": "Tidsfristen förlängdes på grund av ett avbrott i ansökningssystemet."}}
+
+
+@pytest.mark.parametrize("text, message", [
+    ("status: under_assessment\ndecisions: {date: 1.6.2026}\n", "the call has decisions, so it is decided, not under assessment"),
+    ("status: decided\ncancelled: {date: 1.3.2026}\n", "a cancelled call has no other status"),
+])
+def test_contradicting_statuses_are_refused(tmp_path, text, message):
+    calls = tmp_path / "calls"
+    shutil.copytree(FIXTURES / "real", calls)
+    path = calls / "lukutaito-2026.yaml"
+    body = path.read_text(encoding="utf-8").replace("status: under_assessment\n", "")
+    path.write_text(body + text, encoding="utf-8")
+    vocabulary, _ = load_vocabulary(calls)
+    call, problems = load_call(path, vocabulary)
+    assert call is None and [p.message for p in problems] == [message]

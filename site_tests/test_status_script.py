@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import PAGE_TYPES
+from conftest import FIXTURES, PAGE_TYPES, build, serve
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 KIELIKYLPY = PAGE_TYPES["call closing soon"]      # closes 15.4.2026 klo 16.15, built as closing soon
@@ -101,3 +101,27 @@ def test_home_page_cards_move_between_sections_as_time_passes(served_fixture_sit
         "upcoming": ["(empty)"],
         "closed": ["Kielikylpyopetuksen kehittäminen 2026", "Peruttu haku 2026"],
     }
+
+
+@pytest.fixture(scope="module")
+def served_real_site(tmp_path_factory):
+    """The real-style calls built on 10.2.2026, while the call under assessment was still open."""
+    site = tmp_path_factory.mktemp("real-early") / "site"
+    build(FIXTURES / "real", site, "10.2.2026 klo 12.00")
+    base, server = serve(site)
+    yield base
+    server.shutdown()
+
+
+@pytest.mark.parametrize("url, label", [("/fi/rahoitushaut/lukutaidon-vahvistaminen-2026/", "Arvioitavana"),
+                                        ("/sv/finansiering/starkande-av-lasfardigheter-2026/", "Under bedömning")])
+def test_a_call_staff_marked_under_assessment_turns_so_after_its_deadline(served_real_site, chromium, url, label):
+    assert badges(chromium, served_real_site + url, None, javascript=False) == [("open", {"Arvioitavana": "Haku auki",
+                                                                                          "Under bedömning": "Öppen"}[label])]
+    assert badges(chromium, served_real_site + url, at("27.02.2026 16.15.00")) == [("under-assessment", label)]
+
+
+def test_continuous_application_with_no_stated_opening_stays_open(served_real_site, chromium):
+    url = served_real_site + "/fi/rahoitushaut/opettajien-liikkuvuusavustus/"
+    assert badges(chromium, url, at("01.06.2030 12.00.00")) == [("continuous", "Jatkuva haku")]
+

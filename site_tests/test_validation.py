@@ -32,9 +32,9 @@ CASES = [
         "calls/x.yaml:5:1: error: grant_tpye: unknown field 'grant_tpye'",
         "    hint: did you mean 'grant_type'?",
     ], id="unknown-field"),
-    pytest.param(replace("published: 1.2.2025\n", ""), [
-        "calls/x.yaml:1:1: error: published: the required field 'published' is missing",
-        "    hint: published: Publication date, e.g. 5.3.2020.",
+    pytest.param(replace("grant_type: special\n", ""), [
+        "calls/x.yaml:1:1: error: grant_type: the required field 'grant_type' is missing",
+        "    hint: grant_type: general (yleisavustus / allmänt understöd) or special (erityisavustus / specialunderstöd).",
     ], id="missing-field"),
     pytest.param(replace("title: {fi: Kerhotoiminta 2025, sv: Klubbverksamhet 2025}", "title: {fi: 2025, sv: Klubbar}"), [
         "calls/x.yaml:4:13: error: title.fi: expected text, found the number 2025",

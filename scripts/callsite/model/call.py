@@ -25,6 +25,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pydantic_core import PydanticCustomError
 
 from ..messages import _
+from .dates import HELSINKI as _HELSINKI
 from .dates import DATE_PATTERN, DEADLINE_PATTERN, MOMENT_PATTERN, DateProblem, parse_date, parse_deadline, parse_moment
 
 LANGUAGES = ("fi", "sv")
@@ -159,6 +160,7 @@ class Urls(PerLanguage):
 
 
 GrantType = Literal["general", "special"]
+StatedStatus = Literal["under_assessment", "decided"]
 Precision = Literal["exact", "approximately", "at_most"]
 LinkKind = Literal["application", "announcement", "attachment", "more_info"]
 
@@ -224,17 +226,38 @@ class Funding(Strict):
     """true if the money depends on Parliament approving the state budget."""
 
 
+class Extension(Strict):
+    """The deadline was extended: the round's ``closes`` is the new deadline, this keeps the original."""
+
+    original: Deadline
+    """The deadline first announced, e.g. 8.1.2027 klo 16.15; the page shows it beside the new one."""
+    date: Optional[Date] = None
+    """When the deadline was extended, e.g. 20.12.2026; with it the change is listed under "Päivitetty" /
+    "Uppdaterad" and in the feeds."""
+    reason: Optional[Text] = None
+    """Optional reason shown on the page, e.g. "Hakujärjestelmän käyttökatkon vuoksi"."""
+
+
 class Round(Strict):
     """One application period, e.g. one round or one applicant group."""
 
     name: Optional[Text] = None
     """Name of the round; required when the call has several rounds."""
-    opens: OpeningMoment
-    """Opening date, time optional: 5.3.2020 or 5.3.2020 klo 9.00 (Helsinki time)."""
+    opens: Optional[OpeningMoment] = None
+    """Opening date, time optional: 5.3.2020 or 5.3.2020 klo 9.00 (Helsinki time). A continuous round
+    may leave it out when the call states none (it is then open from its publication)."""
     closes: Optional[Deadline] = None
     """Closing date with time: 20.8.2020 klo 16.15 (Helsinki time). Leave out for continuous application."""
     continuous: Flag = False
     """true for continuous application with no closing date (decisions several times a year)."""
+    collection_dates: tuple[Date, ...] = ()
+    """Continuous application only: the dates on which the applications received so far are collected
+    for processing, e.g. [15.3.2027, 15.6.2027]."""
+    collection: Optional[Text] = None
+    """Continuous application only: when applications are processed, in the call's words, e.g.
+    "Hakemukset käsitellään 2–3 kertaa vuodessa."."""
+    extended: Optional[Extension] = None
+    """Set when the deadline was extended: the original deadline (and when and why)."""
     amount: Optional[Amount] = None
     """Money for this round, when rounds have their own."""
 
@@ -247,10 +270,29 @@ class Round(Strict):
             raise PydanticCustomError("period", _("the closing date (closes) is missing"),
                                       {"hint": _("add e.g. closes: 20.8.2026 klo 16.15, "
                                                  "or continuous: true for continuous application")})
-        if self.closes is not None and self.closes <= self.opens.at:
+        if not self.continuous and self.opens is None:
+            raise PydanticCustomError("period", _("the opening date (opens) is missing"),
+                                      {"hint": _("add e.g. opens: 5.3.2026; only continuous application "
+                                                 "(continuous: true) may go without one")})
+        if self.closes is not None and self.opens is not None and self.closes <= self.opens.at:
             raise PydanticCustomError("period", _("the call closes before it opens"),
                                       {"hint": _("check the dates of opens and closes")})
+        if not self.continuous and (self.collection_dates or self.collection is not None):
+            raise PydanticCustomError("period", _("collection dates belong to continuous application only"),
+                                      {"hint": _("delete collection_dates and collection, or set continuous: true")})
+        if self.extended is not None:
+            if self.closes is None:
+                raise PydanticCustomError("period", _("only a closing date can be extended"),
+                                          {"hint": _("delete extended, or give closes")})
+            if self.extended.original >= self.closes:
+                raise PydanticCustomError("period", _("the extended deadline (closes) is not later than the "
+                                            "original one (extended.original)"),
+                                          {"hint": _("closes is the new deadline; extended.original the one first announced")})
         return self
+
+    @property
+    def dated_collections(self) -> tuple[dt.date, ...]:
+        return tuple(sorted(self.collection_dates))
 
 
 class FocusAreas(Strict):
@@ -312,10 +354,13 @@ class Link(Strict):
 
 
 class Decisions(Strict):
-    """Set when the funding decisions have been published."""
+    """Set when the funding decisions have been made; every part is optional (``decisions: {}`` or
+    ``status: decided`` say "decided" with nothing more known)."""
 
-    date: Date
-    """Date the decisions were published."""
+    date: Optional[Date] = None
+    """Date the decisions were published, if known."""
+    note: Optional[Text] = None
+    """Optional note on the decisions, e.g. "Päätökset on lähetetty hakijoille sähköpostitse."."""
     url: Optional[Urls] = None
     """Optional link to the decisions."""
 
@@ -352,8 +397,9 @@ class Call(Strict):
     """Page address part in each language."""
     title: Text
     """Title in both languages."""
-    published: Date
-    """Publication date, e.g. 5.3.2020."""
+    published: Optional[Date] = None
+    """Publication date, e.g. 5.3.2020; leave out to publish on the first opening date (a continuous
+    call with neither is published at once and shows no publication date)."""
     draft: Flag = False
     """true while the call is being prepared: it is then shown only in the staff preview (with a
     "Luonnos" / "Utkast" banner) and never on the public site. Delete the line to publish."""
@@ -384,8 +430,16 @@ class Call(Strict):
     """People to ask."""
     links: tuple[Link, ...] = ()
     """Application form, announcement, attachments, further information."""
+    status: Optional[StatedStatus] = None
+    """Set by staff where dates cannot tell: under_assessment ("Arvioitavana" / "Under bedömning") once
+    the application period has ended, or decided ("Ratkaistu" / "Avgjord") when the decisions are made
+    but their date is not known (with a date, use decisions). Leave out otherwise: the status follows
+    the dates."""
+    expected_decisions: Optional[Text] = None
+    """When the decisions are expected, in the call's words, e.g. "arviolta kesäkuussa 2026" /
+    "beräknas i juni 2026"; shown after "Päätökset:" / "Besluten:" until the call is decided."""
     decisions: Optional[Decisions] = None
-    """Set when decisions are published."""
+    """Set when the decisions are made: their date, a note and a link, each if known."""
     cancelled: Optional[Cancellation] = None
     """Set when the call is cancelled."""
     changes: tuple[ChangeNote, ...] = ()
@@ -400,6 +454,17 @@ class Call(Strict):
         return languages
 
     @model_validator(mode="after")
+    def _stated_status(self):
+        if self.status == "under_assessment" and self.decisions is not None:
+            raise PydanticCustomError("status", _("the call has decisions, so it is decided, not under assessment"),
+                                      {"hint": _("delete status: under_assessment (or decisions, if they are "
+                                                 "not made yet)")})
+        if self.status is not None and self.cancelled is not None:
+            raise PydanticCustomError("status", _("a cancelled call has no other status"),
+                                      {"hint": _("delete status, or cancelled")})
+        return self
+
+    @model_validator(mode="after")
     def _named_rounds(self):
         if len(self.rounds) > 1 and any(r.name is None for r in self.rounds):
             raise PydanticCustomError("rounds", _("when a call has several rounds, every round needs a name"),
@@ -412,8 +477,34 @@ class Call(Strict):
         return tuple(sorted(self.changes, key=lambda note: note.date, reverse=True))
 
     @property
-    def first_opening(self) -> dt.datetime:
-        return min(r.opens.at for r in self.rounds)
+    def first_opening(self) -> dt.datetime | None:
+        """The earliest stated opening; None for continuous application with no date at all."""
+        stated = [r.opens.at for r in self.rounds if r.opens is not None]
+        return min(stated) if stated else None
+
+    @property
+    def published_on(self) -> dt.date | None:
+        """The publication date as staff gave it, else the first opening's date (documented in the
+        guides); None when the call states neither (continuous application: published at once)."""
+        if self.published is not None:
+            return self.published
+        first = self.first_opening
+        return None if first is None else first.astimezone(_HELSINKI).date()
+
+    @property
+    def is_decided(self) -> bool:
+        return self.decisions is not None or self.status == "decided"
+
+    @property
+    def sort_moment(self) -> dt.datetime:
+        """Where the call sits among others by time: its first opening, else its publication, else
+        the far past (a continuous call with no date at all)."""
+        first = self.first_opening
+        if first is not None:
+            return first
+        if self.published is not None:
+            return dt.datetime.combine(self.published, dt.time(), _HELSINKI)
+        return dt.datetime(2000, 1, 1, tzinfo=_HELSINKI)
 
 
 class Label(Strict):

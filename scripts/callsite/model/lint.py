@@ -91,8 +91,8 @@ def find_warnings(catalog: Catalog, settings: Settings, now: dt.datetime) -> lis
             line, column = marks[0].mark_of(path)
             warnings.append(Problem(file, line, column, format_path(path), message, hint, severity="warning"))
 
-        if call.draft and call.published <= today:
-            warn(("draft",), f"the publication date {_day(call.published)} has come, but the call is still "
+        if call.draft and call.published_on is not None and call.published_on <= today:
+            warn(("draft",), f"the publication date {_day(call.published_on)} has come, but the call is still "
                  "a draft, so it is not on the public site",
                  "when the call is ready, delete the line 'draft: true'; otherwise move 'published' forward")
         for i, contact in enumerate(call.contacts):

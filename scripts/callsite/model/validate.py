@@ -445,6 +445,7 @@ def _duplicate_problems(loaded: list[tuple[Call, Path]]) -> list[Problem]:
     for call, path in loaded:
         keys = [(("id",), ("id", call.id))] + [
             (("slug", lang), (f"slug.{lang}", getattr(call.slug, lang))) for lang in LANGUAGES
+            if getattr(call.slug, lang) is not None  # a language the call is not in has no address
         ]
         for where, key in keys:
             if key in seen:

@@ -119,8 +119,11 @@ def content_line(name: str, value: Value) -> str:
 
 
 def call_dates(call: Call) -> list[dt.date]:
-    dates = [call.published, *(note.date for note in call.changes)]
-    if call.decisions:
+    dates = [*(note.date for note in call.changes),
+             *(r.extended.date for r in call.rounds if r.extended is not None and r.extended.date is not None)]
+    if call.published_on is not None:
+        dates.append(call.published_on)
+    if call.decisions is not None and call.decisions.date is not None:
         dates.append(call.decisions.date)
     if call.cancelled:
         dates.append(call.cancelled.date)
@@ -132,9 +135,13 @@ def call_events(site: "Site", call: Call, lang: str, today: dt.date) -> list[Pro
     host = site.settings.host
     page = site.settings.absolute(site.call_url(call, lang))
     call_lang = site.page_language(call, lang)  # a call not published in lang: its own language's texts, marked
-    day = max([d for d in call_dates(call) if d <= today], default=call.published)
+    day = max([d for d in call_dates(call) if d <= today], default=call.sort_moment.date())
     stamp = dt.datetime(day.year, day.month, day.day, tzinfo=UTC)
-    sequence = len([note for note in call.changes if note.date <= today])
+    # Each change note and each extended deadline is a new version of the events (RFC 5545 SEQUENCE):
+    # a subscribed calendar then replaces the deadline it holds, under the same UID.
+    sequence = (len([note for note in call.changes if note.date <= today])
+                + len([r for r in call.rounds if r.extended is not None
+                       and (r.extended.date is None or r.extended.date <= today)]))
     cancelled = [("STATUS", "CANCELLED")] if call.cancelled else []
     events = []
     for index, round_ in enumerate(call.rounds, start=1):
@@ -142,14 +149,20 @@ def call_events(site: "Site", call: Call, lang: str, today: dt.date) -> list[Pro
         name = localise.marked_title(name, call_lang, lang)
         about = [("DESCRIPTION", localise.format_period(round_, lang) + " " + page), *cancelled,
                  ("TRANSP", "TRANSPARENT"), ("URL", page)]
-        if round_.opens.has_time:
-            opens: Properties = [("DTSTART", round_.opens.at.astimezone(HELSINKI))]
-        else:
-            day = round_.opens.at.astimezone(HELSINKI).date()
-            opens = [("DTSTART", day), ("DTEND", day + dt.timedelta(days=1))]
-        events.append([("SUMMARY", localise.gettext(lang, "Call opens: %(title)s", title=name)), *opens,
-                       ("DTSTAMP", stamp), ("UID", f"{call.id}-round{index}-opens@{host}"),
-                       ("SEQUENCE", sequence), *about])
+        if round_.opens is not None:  # continuous application may state no opening
+            if round_.opens.has_time:
+                opens: Properties = [("DTSTART", round_.opens.at.astimezone(HELSINKI))]
+            else:
+                day = round_.opens.at.astimezone(HELSINKI).date()
+                opens = [("DTSTART", day), ("DTEND", day + dt.timedelta(days=1))]
+            events.append([("SUMMARY", localise.gettext(lang, "Call opens: %(title)s", title=name)), *opens,
+                           ("DTSTAMP", stamp), ("UID", f"{call.id}-round{index}-opens@{host}"),
+                           ("SEQUENCE", sequence), *about])
+        for number, day in enumerate(round_.dated_collections, start=1):
+            events.append([("SUMMARY", localise.gettext(lang, "Applications collected: %(title)s", title=name)),
+                           ("DTSTART", day), ("DTEND", day + dt.timedelta(days=1)), ("DTSTAMP", stamp),
+                           ("UID", f"{call.id}-round{index}-collection{number}@{host}"),
+                           ("SEQUENCE", sequence), *about])
         if round_.closes is not None:
             closes = round_.closes.astimezone(HELSINKI)
             events.append([("SUMMARY", localise.gettext(lang, "Call closes: %(title)s", title=name)),
@@ -254,4 +267,4 @@ def _calendar_files(site: "Site", views: list["CallView"], now: dt.datetime, lan
 
 
 def _in_order(views: list["CallView"]) -> list["CallView"]:
-    return sorted(views, key=lambda v: (v.call.first_opening, v.call.id))
+    return sorted(views, key=lambda v: (v.call.sort_moment, v.call.id))

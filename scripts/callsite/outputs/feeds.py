@@ -37,14 +37,14 @@ if TYPE_CHECKING:  # pragma: no cover
 CHANNEL_LANGUAGE = {"fi": "fi", "sv": "sv-FI"}
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("atom", ATOM)
-_KIND_ORDER = {"published": 0, "changed": 1, "decisions": 2, "cancelled": 3}
+_KIND_ORDER = {"published": 0, "changed": 1, "extended": 1, "decisions": 2, "cancelled": 3}
 
 
 @dataclass(frozen=True)
 class Event:
     call: Call
     kind: str
-    """published, changed, decisions or cancelled."""
+    """published, changed, extended, decisions or cancelled."""
     date: dt.date
     key: str
     """Unique within the call: kind/date[-n]."""
@@ -52,12 +52,20 @@ class Event:
 
 
 def events_of(call: Call, today: dt.date) -> list[Event]:
-    events = [Event(call, "published", call.published, f"published/{call.published.isoformat()}")]
+    # Only dated events: a call with no stated publication date, or decisions without one, has no
+    # item for them (a feed item needs a date, and none is made up).
+    events = []
+    if call.published_on is not None:
+        events.append(Event(call, "published", call.published_on, f"published/{call.published_on.isoformat()}"))
     counts: dict[dt.date, int] = {}
     for note in call.changes:  # in the order staff wrote them: numbering stays stable when notes are added later
         counts[note.date] = counts.get(note.date, 0) + 1
         events.append(Event(call, "changed", note.date, f"changed/{note.date.isoformat()}-{counts[note.date]}", note))
-    if call.decisions is not None:
+    for index, round_ in enumerate(call.rounds, start=1):
+        if round_.extended is not None and round_.extended.date is not None:
+            day = round_.extended.date
+            events.append(Event(call, "extended", day, f"extended/{day.isoformat()}-round{index}", round_))
+    if call.decisions is not None and call.decisions.date is not None:
         events.append(Event(call, "decisions", call.decisions.date, f"decisions/{call.decisions.date.isoformat()}"))
     if call.cancelled is not None:
         events.append(Event(call, "cancelled", call.cancelled.date, f"cancelled/{call.cancelled.date.isoformat()}"))
@@ -127,7 +135,7 @@ def guid(site: "Site", event: Event, lang: str) -> str:
 def item_title(event: Event, lang: str) -> str:
     call_lang = event.call.languages[0] if lang not in event.call.languages else lang
     title = localise.marked_title(event.call.title[call_lang], call_lang, lang)
-    messages = {"published": None, "changed": "Updated: %(title)s",
+    messages = {"published": None, "changed": "Updated: %(title)s", "extended": "Updated: %(title)s",
                 "decisions": "Decisions published: %(title)s", "cancelled": "Cancelled: %(title)s"}
     message = messages[event.kind]
     return localise.gettext(lang, message, title=title) if message else title
@@ -147,6 +155,8 @@ def item_description(site: "Site", event: Event, lang: str) -> str:
         about = f"{about} {plain_text(call.purpose[lang])}"
     if event.kind == "changed":
         return f"{getattr(event.note.text, lang)} {about}"
+    if event.kind == "extended":
+        return f"{localise.format_extension(event.note, lang)} {about}"
     if event.kind == "decisions":
         return f"{localise.gettext(lang, 'The funding decisions have been published.')} {about}"
     if event.kind == "cancelled":

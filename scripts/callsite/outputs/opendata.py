@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..render.pages import Site
     from ..site.status import CallView
 
-SCHEMA_VERSION = "2.0.0"
+SCHEMA_VERSION = "3.0.0"
 """2.0.0: calls in one language (``languages``); a text or address is null in a language the call
 is not published in; ``funder``; the total, its precision and the purpose of the money may be
 null (no sum stated), and the money may be described in words (``funding.text``)."""
@@ -60,15 +60,22 @@ def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
         "url": {lang: site.settings.absolute(site.url(lang, site.call_path(call, lang))) if lang in call.languages
                 else None for lang in LANGUAGES},
         "title": _both(call.title),
-        "published": call.published.isoformat(),
+        "published": None if call.published_on is None else call.published_on.isoformat(),
         "funder": None if call.funder is None else {"key": call.funder, **_both(vocabulary.funders[call.funder])},
         "grant_type": call.grant_type,
         "tags": [{"key": tag, **_both(vocabulary.tags[tag])} for tag in call.tags],
         "rounds": [{
             "name": _both(r.name),
-            "opens": _moment(r.opens.at) if r.opens.has_time else r.opens.at.astimezone(HELSINKI).date().isoformat(),
+            "opens": None if r.opens is None else (
+                _moment(r.opens.at) if r.opens.has_time else r.opens.at.astimezone(HELSINKI).date().isoformat()),
             "closes": _moment(r.closes) if r.closes else None,
             "continuous": r.continuous,
+            "collection_dates": [day.isoformat() for day in r.dated_collections],
+            "collection": _both(r.collection),
+            "extended": None if r.extended is None else {
+                "original": _moment(r.extended.original),
+                "date": None if r.extended.date is None else r.extended.date.isoformat(),
+                "reason": _both(r.extended.reason)},
             "amount_euros": r.amount.euros if r.amount else None,
         } for r in call.rounds],
         "funding": {
@@ -87,8 +94,11 @@ def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
                                 for key in call.eligibility.applicant_types],
             "text": _both(call.eligibility.text),
         },
+        "stated_status": call.status,
+        "expected_decisions": _both(call.expected_decisions),
         "decisions": None if call.decisions is None else {
-            "date": call.decisions.date.isoformat(), "url": _both(call.decisions.url)},
+            "date": None if call.decisions.date is None else call.decisions.date.isoformat(),
+            "note": _both(call.decisions.note), "url": _both(call.decisions.url)},
         "cancelled": None if call.cancelled is None else {
             "date": call.cancelled.date.isoformat(), "reason": _both(call.cancelled.reason)},
         "changes": [{"date": note.date.isoformat(), "text": _both(note.text)} for note in call.changes_newest_first],
@@ -142,16 +152,25 @@ def calls_schema(site: "Site") -> dict:
                       "description": "The languages the call is published in: its page exists in these only."},
         "url": {**_TEXT, "description": "Address of the call page in each language (null where it has none)."},
         "title": _TEXT,
-        "published": {**_DATE, "description": "Publication date."},
+        "published": {**_nullable(_DATE), "description": "Publication date: as given, else the first opening's "
+                      "date; null for continuous application that states neither."},
         "funder": {**_nullable(_KEYED), "description": "Who grants the money, when not the publisher (the agency)."},
         "grant_type": {"enum": ["general", "special"],
                        "description": "general (yleisavustus / allmänt understöd) or special (erityisavustus / specialunderstöd)."},
         "tags": {"type": "array", "items": _KEYED, "description": "Topics with their labels."},
         "rounds": {"type": "array", "minItems": 1, "items": _object({
             "name": _nullable(_TEXT),
-            "opens": {"anyOf": [_MOMENT, _DATE], "description": "Opening: a date, or a date and time when staff gave one."},
+            "opens": {"anyOf": [_MOMENT, _DATE, {"type": "null"}],
+                      "description": "Opening: a date, or a date and time when staff gave one; null for continuous "
+                                     "application that states none."},
             "closes": _nullable(_MOMENT),
             "continuous": {"type": "boolean", "description": "Continuous application: no closing date."},
+            "collection_dates": {"type": "array", "items": _DATE,
+                                 "description": "Continuous application: when applications are collected for processing."},
+            "collection": {**_nullable(_TEXT), "description": "Continuous application: when applications are "
+                           "processed, in the call's words."},
+            "extended": {**_nullable(_object({"original": _MOMENT, "date": _nullable(_DATE), "reason": _nullable(_TEXT)})),
+                         "description": "The deadline was extended: closes is the new one, original the first announced."},
             "amount_euros": _EUROS,
         }), "description": "Application periods."},
         "funding": _object({
@@ -168,12 +187,16 @@ def calls_schema(site: "Site") -> dict:
         "purpose": {**_nullable(_TEXT), "description": "Purpose and background (Markdown); null when not given."},
         "eligibility": _object({"applicant_types": {"type": "array", "items": _KEYED}, "text": _nullable(_TEXT)},
                                "Who may apply (text in Markdown)."),
-        "decisions": _nullable(_object({"date": _DATE, "url": _nullable(_TEXT)})),
+        "stated_status": {"enum": ["under_assessment", "decided", None],
+                          "description": "A status staff set where the dates cannot tell (null: the dates decide)."},
+        "expected_decisions": {**_nullable(_TEXT), "description": "When decisions are expected, in the call's words."},
+        "decisions": _nullable(_object({"date": _nullable(_DATE), "note": _nullable(_TEXT), "url": _nullable(_TEXT)})),
         "cancelled": _nullable(_object({"date": _DATE, "reason": _nullable(_TEXT)})),
         "changes": {"type": "array", "items": _object({"date": _DATE, "text": _TEXT}),
                     "description": "Change notes, newest first."},
         "derived": _object({
-            "status": {"enum": ["upcoming", "open", "closing-soon", "continuous", "closed", "decided", "cancelled"]},
+            "status": {"enum": ["upcoming", "open", "closing-soon", "continuous", "closed", "under-assessment",
+                                "decided", "cancelled"]},
             "next_deadline": _nullable(_MOMENT),
         }, "DERIVED at build time (see derived_at), not written by staff: the status and the next deadline "
            "still ahead. They go stale as time passes; recompute them from rounds when it matters."),
@@ -196,7 +219,7 @@ def calls_schema(site: "Site") -> dict:
 
 CSV_COLUMNS = ("id", "languages", "title_fi", "title_sv", "url_fi", "url_sv", "published", "grant_type", "tags",
                "opens", "closes", "continuous", "total_euros", "precision", "applicant_types",
-               "decisions_date", "cancelled_date", "derived_status", "derived_next_deadline")
+               "decisions_date", "cancelled_date", "stated_status", "derived_status", "derived_next_deadline")
 
 
 def calls_csv(records: Iterable[dict]) -> bytes:
@@ -212,13 +235,13 @@ def calls_csv(records: Iterable[dict]) -> bytes:
         row = (
             record["id"], " ".join(record["languages"]), record["title"]["fi"] or "", record["title"]["sv"] or "",
             record["url"]["fi"] or "", record["url"]["sv"] or "",
-            record["published"], record["grant_type"], " ".join(t["key"] for t in record["tags"]),
-            min(r["opens"] for r in rounds), max(closes) if closes else "",
+            record["published"] or "", record["grant_type"], " ".join(t["key"] for t in record["tags"]),
+            min((r["opens"] for r in rounds if r["opens"]), default=""), max(closes) if closes else "",
             "yes" if any(r["continuous"] for r in rounds) else "no",
             record["funding"]["total_euros"] or "", record["funding"]["precision"] or "",
             " ".join(a["key"] for a in record["eligibility"]["applicant_types"]),
-            record["decisions"]["date"] if record["decisions"] else "",
-            record["cancelled"]["date"] if record["cancelled"] else "",
+            (record["decisions"]["date"] or "") if record["decisions"] else "",
+            record["cancelled"]["date"] if record["cancelled"] else "", record["stated_status"] or "",
             record["derived"]["status"], record["derived"]["next_deadline"] or "",
         )
         writer.writerow(["'" + value if value.__class__ is str and value.startswith(_FORMULA_START) else value

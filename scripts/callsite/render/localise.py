@@ -75,6 +75,8 @@ def format_moment(value: dt.datetime, lang: str, with_time: bool = True, with_zo
 def format_period(round_: Round, lang: str) -> str:
     """``5.3.2020 – 20.8.2020 klo 16.15 (Suomen aikaa)`` / ``5.3.2020–20.8.2020 kl. 16.15 (finsk tid)``."""
     # Cached by the moments, not by the round: hashing a model hashes every field.
+    if round_.opens is None:
+        return gettext(lang, "Continuous application")
     return _format_period(round_.opens.at, round_.opens.has_time, round_.closes, lang)
 
 
@@ -86,6 +88,18 @@ def _format_period(opens: dt.datetime, opens_has_time: bool, closes: dt.datetime
     if closes is None:
         return gettext(lang, "from %(start)s, continuous application", start=start)
     return gettext(lang, "%(start)s – %(end)s", start=start, end=format_moment(closes, lang))
+
+
+def format_extension(round_: Round, lang: str) -> str:
+    """``Hakuaikaa on jatkettu 15.1.2027 klo 16.15 asti (Suomen aikaa). Alkuperäinen määräaika oli
+    8.1.2027 klo 16.15 (Suomen aikaa).`` and the reason, if given: the note of an extended deadline."""
+    extension = round_.extended
+    text = gettext(lang, "The application period has been extended until %(new)s. The original deadline was "
+                   "%(original)s.", new=format_moment(round_.closes, lang),
+                   original=format_moment(extension.original, lang))
+    if extension.reason is not None and extension.reason[lang]:
+        text = f"{text} {extension.reason[lang]}"
+    return text
 
 
 @functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages

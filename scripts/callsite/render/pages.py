@@ -129,7 +129,7 @@ class Site(SiteUrls):
         status_labels = {
             Status.UPCOMING: "Upcoming", Status.OPEN: "Open", Status.CLOSING_SOON: "Closing soon",
             Status.CONTINUOUS: "Continuous application", Status.CLOSED: "Closed",
-            Status.DECIDED: "Decisions published", Status.CANCELLED: "Cancelled",
+            Status.UNDER_ASSESSMENT: "Under assessment", Status.DECIDED: "Decided", Status.CANCELLED: "Cancelled",
         }
         link_kinds = {"application": "Application", "announcement": "Call announcement",
                       "attachment": "Attachment", "more_info": "More information"}
@@ -165,6 +165,7 @@ class Site(SiteUrls):
             contacts_shown=lambda call: [contact for contact in call.contacts
                                          if contact.languages is None or lang in contact.languages],
             only_in=lambda call: localise.only_in(self.page_language(call, lang), lang),
+            change_notes=lambda call: change_notes(call, lang),
             tag_url=lambda tag: self.url(lang, self.tag_path(tag, lang)),
             home_url=self.url(lang),
             archive_url=self.url(lang, self.section_path("archive", lang)),
@@ -177,7 +178,10 @@ class Site(SiteUrls):
         env.globals["status_label_attributes"] = Markup("").join(
             Markup(' data-callsite-label-{}="{}"').format(status.value, t(label))
             for status, label in status_labels.items() if status not in (Status.CANCELLED, Status.DECIDED))
-        env.filters["moments"] = lambda round_: f"{iso(round_.opens.at)}/{iso(round_.closes) if round_.closes else ''}"
+        # under assessment is set by staff, after the periods: the script switches to it from closed
+        # An empty opening: continuous application open since publication (callsite.js reads it so).
+        env.filters["moments"] = lambda round_: (f"{iso(round_.opens.at) if round_.opens else ''}"
+                                                 f"/{iso(round_.closes) if round_.closes else ''}")
         return env
 
     def _subscription_globals(self) -> None:
@@ -281,14 +285,17 @@ class Site(SiteUrls):
     def _status_badge(self, lang: str, view: CallView) -> Markup:
         """A call's status badge: the same on its page and on its cards, and for every call with
         the same status and moments (it shows nothing else of the call)."""
-        moments = tuple((round_.opens.at, round_.closes) for round_ in view.call.rounds)
-        return self._by_value(("call-status.html", lang, view.status, moments),
+        moments = tuple((round_.opens and round_.opens.at, round_.closes) for round_ in view.call.rounds)
+        return self._by_value(("call-status.html", lang, view.status, moments, view.call.status),
                               lambda: Markup(self.render(lang, "call-status.html", view=view)))
 
     def _period(self, lang: str, round_: Round) -> Markup:
         """One application period: the same on the call page and on the cards, and for every
         round with the same moments."""
-        return self._by_value(("call-period.html", lang, round_.opens.at, round_.opens.has_time, round_.closes),
+        opens = round_.opens
+        original = round_.extended and round_.extended.original
+        return self._by_value(("call-period.html", lang, opens and opens.at, opens and opens.has_time, round_.closes,
+                               original),
                               lambda: Markup(self.render(lang, "call-period.html", round=round_)))
 
     def _newsletter_form(self, lang: str, form_id: str) -> Markup:
@@ -470,3 +477,12 @@ def render_root_files(site: Site) -> dict[str, str]:
         "404.html": template.render(not_found=True, **context),
         "assets/root.css": (TEMPLATE_DIR / "root.css").read_text(encoding="utf-8"),
     }
+
+
+def change_notes(call: Call, lang: str) -> list[tuple[dt.date, str]]:
+    """What changed after publication, newest first: the notes staff wrote and each extended
+    deadline that says when it was extended (notes of one day keep the order staff wrote them in)."""
+    notes = [(note.date, note.text[lang]) for note in call.changes]
+    notes += [(round_.extended.date, localise.format_extension(round_, lang)) for round_ in call.rounds
+              if round_.extended is not None and round_.extended.date is not None]
+    return sorted(notes, key=lambda note: note[0], reverse=True)

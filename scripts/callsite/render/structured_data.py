@@ -38,8 +38,11 @@ def call_json_ld(site: "Site", view: "CallView", lang: str) -> dict:
                   "maxValue" if total.precision == "at_most" else "value": total.euros}
     periods = []
     for round_ in call.rounds:
-        start = round_.opens.at.astimezone(HELSINKI)
-        start_text = start.isoformat() if round_.opens.has_time else start.date().isoformat()
+        if round_.opens is None:  # ISO 8601 open start: continuous application from no stated day
+            start_text = ".."
+        else:
+            start = round_.opens.at.astimezone(HELSINKI)
+            start_text = start.isoformat() if round_.opens.has_time else start.date().isoformat()
         periods.append(f"{start_text}/{round_.closes.astimezone(HELSINKI).isoformat() if round_.closes else '..'}")
     vocabulary = site.catalog.vocabulary
     data = {
@@ -51,7 +54,7 @@ def call_json_ld(site: "Site", view: "CallView", lang: str) -> dict:
         "url": url,
         "inLanguage": LANGUAGE_TAGS[lang],
         "identifier": call.id,
-        "datePublished": call.published.isoformat(),
+        **({"datePublished": call.published_on.isoformat()} if call.published_on is not None else {}),
         "funder": funder,
         **({"amount": amount} if amount is not None else {}),
         "temporalCoverage": periods[0] if len(periods) == 1 else periods,
@@ -66,8 +69,10 @@ def call_json_ld(site: "Site", view: "CallView", lang: str) -> dict:
     closes = [r.closes for r in call.rounds if r.closes is not None]
     if closes:
         data["expires"] = max(closes).astimezone(HELSINKI).isoformat()
-    if call.changes:
-        data["dateModified"] = max(note.date for note in call.changes).isoformat()
+    modified = [note.date for note in call.changes] + [
+        r.extended.date for r in call.rounds if r.extended is not None and r.extended.date is not None]
+    if modified:
+        data["dateModified"] = max(modified).isoformat()
     return data
 
 

@@ -13,7 +13,7 @@ from .status import CallView, Status, last_deadline, next_deadline, status_of
 from .urls import SiteUrls
 
 FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
-_CLOSED = (Status.CLOSED, Status.DECIDED, Status.CANCELLED)
+_CLOSED = (Status.CLOSED, Status.UNDER_ASSESSMENT, Status.DECIDED, Status.CANCELLED)
 
 
 def view_calls(calls: Iterable[Call], now: dt.datetime, closing_soon: dt.timedelta) -> list[CallView]:
@@ -23,7 +23,7 @@ def view_calls(calls: Iterable[Call], now: dt.datetime, closing_soon: dt.timedel
 def _ended(view: CallView) -> dt.datetime:
     if view.call.cancelled is not None:
         return dt.datetime.combine(view.call.cancelled.date, dt.time(), dt.timezone.utc)
-    return last_deadline(view.call) or view.call.first_opening
+    return last_deadline(view.call) or view.call.sort_moment
 
 
 def sort_open(views: Iterable[CallView]) -> list[CallView]:
@@ -33,7 +33,7 @@ def sort_open(views: Iterable[CallView]) -> list[CallView]:
 
 
 def sort_upcoming(views: Iterable[CallView]) -> list[CallView]:
-    return sorted((v for v in views if v.status is Status.UPCOMING), key=lambda v: (v.call.first_opening, v.call.id))
+    return sorted((v for v in views if v.status is Status.UPCOMING), key=lambda v: (v.call.sort_moment, v.call.id))
 
 
 def sort_closed(views: Iterable[CallView]) -> list[CallView]:
@@ -52,15 +52,22 @@ def sort_for_topic(views: Iterable[CallView]) -> list[CallView]:
     return sort_open(views) + sort_upcoming(views) + sort_closed(views)
 
 
-def group_by_year(views: Iterable[CallView]) -> list[tuple[int, list[CallView]]]:
-    """The archive: years newest first; in a year, the latest opening first."""
-    years: dict[int, list[CallView]] = defaultdict(list)
+def _year(call: Call) -> int | None:
+    first = call.first_opening
+    if first is not None:
+        return first.astimezone(HELSINKI).year
+    return None if call.published_on is None else call.published_on.year
+
+
+def group_by_year(views: Iterable[CallView]) -> list[tuple[int | None, list[CallView]]]:
+    """The archive: years newest first; in a year, the latest opening first. Calls that state no
+    date at all (continuous application) come first, under None: no year is made up for them."""
+    years: dict[int | None, list[CallView]] = defaultdict(list)
     for view in views:
-        years[view.call.first_opening.year].append(view)
-    return [
-        (year, sorted(years[year], key=lambda v: (v.call.first_opening, v.call.id), reverse=True))
-        for year in sorted(years, reverse=True)
-    ]
+        years[_year(view.call)].append(view)
+    order = ([None] if None in years else []) + sorted((y for y in years if y is not None), reverse=True)
+    return [(year, sorted(years[year], key=lambda v: (v.call.sort_moment, v.call.id), reverse=True))
+            for year in order]
 
 
 def group_by_tag(views: Iterable[CallView], tags: Iterable[str]) -> dict[str, list[CallView]]:
@@ -76,8 +83,12 @@ def published_calls(catalog: Catalog, now: dt.datetime, *, preview: bool = False
     """
     today = now.astimezone(HELSINKI).date()
     if preview:
-        return [call for call in catalog.calls if call.draft or call.published <= today]
-    return [call for call in catalog.calls if not call.draft and call.published <= today]
+        return [call for call in catalog.calls if call.draft or _published_by(call, today)]
+    return [call for call in catalog.calls if not call.draft and _published_by(call, today)]
+
+
+def _published_by(call: Call, today: dt.date) -> bool:
+    return call.published_on is None or call.published_on <= today
 
 
 def site_views(site: SiteUrls, now: dt.datetime) -> list[CallView]:

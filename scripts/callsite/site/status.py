@@ -15,6 +15,7 @@ class Status(str, Enum):
     CLOSING_SOON = "closing-soon"
     CONTINUOUS = "continuous"
     CLOSED = "closed"
+    UNDER_ASSESSMENT = "under-assessment"
     DECIDED = "decided"
     CANCELLED = "cancelled"
 
@@ -24,8 +25,9 @@ class Status(str, Enum):
 
 
 def status_of_round(round_: Round, now: dt.datetime, closing_soon: dt.timedelta) -> Status:
-    """A round is open from ``opens`` (inclusive) until ``closes`` (exclusive)."""
-    if now < round_.opens.at:
+    """A round is open from ``opens`` (inclusive) until ``closes`` (exclusive); continuous
+    application with no stated opening is open (it is on the site once published)."""
+    if round_.opens is not None and now < round_.opens.at:
         return Status.UPCOMING
     if round_.continuous:
         return Status.CONTINUOUS
@@ -41,20 +43,26 @@ _PRECEDENCE = (Status.CLOSING_SOON, Status.OPEN, Status.CONTINUOUS, Status.UPCOM
 
 
 def status_of(call: Call, now: dt.datetime, closing_soon: dt.timedelta) -> Status:
-    """Cancelled and decided (set by staff) win; otherwise the most open round decides."""
+    """Cancelled and decided (set by staff) win; otherwise the most open round decides, and a
+    call whose periods have all ended is under assessment if staff said so (``status:
+    under_assessment`` never hides an open period: the dates say applications are still taken)."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     if call.cancelled is not None:
         return Status.CANCELLED
-    if call.decisions is not None:
+    if call.is_decided:
         return Status.DECIDED
     found = {status_of_round(r, now, closing_soon) for r in call.rounds}
-    return next(s for s in _PRECEDENCE if s in found)
+    status = next(s for s in _PRECEDENCE if s in found)
+    if status is Status.CLOSED and call.status == "under_assessment":
+        return Status.UNDER_ASSESSMENT
+    return status
 
 
 def next_deadline(call: Call, now: dt.datetime) -> dt.datetime | None:
     """The earliest closing moment still ahead, for sorting open calls."""
-    ahead = [r.closes for r in call.rounds if r.closes is not None and r.closes > now and r.opens.at <= now]
+    ahead = [r.closes for r in call.rounds if r.closes is not None and r.closes > now
+             and (r.opens is None or r.opens.at <= now)]
     return min(ahead) if ahead else None
 
 

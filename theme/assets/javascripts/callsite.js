@@ -20,13 +20,18 @@
     var rounds = badge.getAttribute("data-callsite-rounds").trim().split(/\s+/);
     for (var i = 0; i < rounds.length; i++) {
       var parts = rounds[i].split("/");
-      var opens = Date.parse(parts[0]);
+      var opens = parts[0] ? Date.parse(parts[0]) : -Infinity;  // continuous, no stated opening
       var closes = parts[1] ? Date.parse(parts[1]) : null;
       if (isNaN(opens) || (closes !== null && isNaN(closes)) || isNaN(soonMs)) return null;
       found[roundStatus(opens, closes, now, soonMs)] = true;
     }
     for (var j = 0; j < PRECEDENCE.length; j++) {
-      if (found[PRECEDENCE[j]]) return PRECEDENCE[j];
+      if (!found[PRECEDENCE[j]]) continue;
+      // staff said the applications are being assessed once the periods end (status.py: status_of)
+      if (PRECEDENCE[j] === "closed" && badge.hasAttribute("data-callsite-closed-as")) {
+        return badge.getAttribute("data-callsite-closed-as");
+      }
+      return PRECEDENCE[j];
     }
     return null;
   }
@@ -50,13 +55,13 @@
   // a card whose call has closed since the build moves to "recently closed", one that has opened
   // moves to "open" (nearest deadline first). The empty-section notes are in the HTML, hidden.
   var SECTION_OF = {"open": "open", "closing-soon": "open", "continuous": "open", "upcoming": "upcoming",
-                    "closed": "closed", "decided": "closed", "cancelled": "closed"};
+                    "closed": "closed", "under-assessment": "closed", "decided": "closed", "cancelled": "closed"};
 
   function nextDeadline(badge, now) {
     var rounds = badge.getAttribute("data-callsite-rounds").trim().split(/\s+/), best = Infinity;
     for (var i = 0; i < rounds.length; i++) {
       var parts = rounds[i].split("/"), closes = parts[1] ? Date.parse(parts[1]) : Infinity;
-      if (Date.parse(parts[0]) <= now && closes > now && closes < best) best = closes;
+      if ((!parts[0] || Date.parse(parts[0]) <= now) && closes > now && closes < best) best = closes;
     }
     return best;
   }
