@@ -157,6 +157,16 @@ changes: []
 #      fi: Hakuaikaa jatkettu 15.1.2027 asti.
 #      sv: Ansökningstiden har förlängts till 15.1.2027.
 
+# (valinnainen) Milloin päätöksiä odotetaan, haun omin sanoin, esim. arviolta kesäkuussa 2027 /
+# beräknas i juni 2027. Näkyy sanan "Päätökset:" jälkeen, kunnes haku on ratkaistu.
+# expected_decisions:
+#   fi: TÄYTÄ
+#   sv: TÄYTÄ
+
+# (valinnainen) Tila silloin, kun päivämääristä ei näe sitä: under_assessment (arvioitavana)
+# hakuajan päätyttyä tai decided (ratkaistu), kun päätösten päivää ei tiedetä.
+# status: TÄYTÄ
+
 # Kun päätökset on julkaistu, poista #-merkit ja täytä päivä (esim. 12.6.2027) ja osoitteet.
 # decisions:
 #   date: TÄYTÄ
