@@ -3,8 +3,10 @@ the error messages they quote are exactly what `callsite check` prints for those
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -57,7 +59,6 @@ def check(calls: Path):
 def test_the_two_guides_show_the_same_examples():
     fi, sv = GUIDES
     assert blocks(fi, "yaml") == blocks(sv, "yaml")
-    assert blocks(fi, "text") == blocks(sv, "text")
     assert "calls/OHJE.md" in (ROOT / "README.md").read_text(encoding="utf-8")
     assert "calls/ANVISNING.md" in (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -120,3 +121,51 @@ def test_the_ten_error_messages_are_quoted_verbatim(guide, project):
     quoted = blocks(guide, "text")
     assert len(quoted) == 10
     assert quoted == real_messages(example_call(guide), project)
+
+
+# --- The guide works as written (issue 19, part 4) ---------------------------------------------
+
+LAUNCHER = "bash scripts/callsite-cmd"
+GUIDE_LANG = {"OHJE.md": "fi", "ANVISNING.md": "sv"}
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda p: p.name)
+def test_the_guide_starts_with_the_launcher(guide):
+    commands = re.findall(r"`((?:bash |callsite)[^`]*)`", guide.read_text(encoding="utf-8"))
+    assert commands[0].startswith(LAUNCHER) and (ROOT / "scripts/callsite-cmd").is_file()
+    steps = guide.read_text(encoding="utf-8").split("\n1. ", 1)[1]
+    assert re.match(r"\S+ `bash scripts/callsite-cmd (--lang sv )?new`", steps), steps[:80]
+
+
+@pytest.mark.parametrize("cwd", [ROOT, ROOT / "calls"], ids=["root", "elsewhere"])
+def test_the_launcher_works_from_a_fresh_shell(cwd):
+    result = subprocess.run(["env", "-i", "PATH=/usr/bin:/bin", "bash", str(ROOT / "scripts/callsite-cmd"), "--help"],
+                            cwd=cwd, capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "callsite" in result.stdout.splitlines()[0] and "new" in result.stdout
+
+
+def test_the_launcher_sets_the_project_up_when_there_is_none(tmp_path):
+    # A copy of the launcher in a project without .venv; setup-env replaced by a stand-in that
+    # makes a callsite which says how it was run (the real one installs the project: a minute).
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts/callsite-cmd", tmp_path / "scripts")
+    (tmp_path / "scripts/setup-env").write_text(
+        "mkdir -p .venv/bin && printf '#!/bin/sh\\necho \"ran: $*; $CALLSITE_COMMAND; $(pwd)\"\\n' > .venv/bin/callsite"
+        " && chmod +x .venv/bin/callsite && echo set-up\n", encoding="utf-8")
+    run = ["env", "-i", "PATH=/usr/bin:/bin", "bash", "scripts/callsite-cmd", "check", "--now", "1.1.2027"]
+    first = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    again = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert first.stdout == again.stdout == f"ran: check --now 1.1.2027; {LAUNCHER}; {tmp_path}\n"
+    assert "set-up" in first.stderr and "set-up" not in again.stderr
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda p: p.name)
+def test_the_checklist_in_the_guide_is_what_check_prints(guide, project):
+    lang = GUIDE_LANG[guide.name]
+    made = run_cli("new", "--title-fi", "Kerhotoiminta 2027", "--title-sv", "Klubbverksamhet 2027", "--opens",
+                   "1.2.2027", "--closes", "15.3.2027 klo 16.15", cwd=project.parent)
+    assert (project / EXAMPLE_FILE).is_file(), made.stderr
+    result = run_cli("--lang", lang, "check", "--now", "1.1.2027 klo 12.00", cwd=project.parent)
+    assert result.returncode == 1
+    assert blocks(guide, "console") == [result.stderr]
