@@ -52,8 +52,8 @@ def project(tmp_path) -> Path:
     return calls
 
 
-def check(calls: Path):
-    return run_cli("check", "--now", "1.1.2027 klo 12.00", cwd=calls.parent)
+def check(calls: Path, lang: str = "fi"):
+    return run_cli("--lang", lang, "check", "--now", "1.1.2027 klo 12.00", cwd=calls.parent)
 
 
 def test_the_two_guides_show_the_same_examples():
@@ -94,8 +94,8 @@ def only_in(data, languages: list[str]):
     return data
 
 
-def real_messages(example: str, project: Path) -> list[str]:
-    """What `callsite check` prints for each mistake (without the summary line)."""
+def real_messages(example: str, project: Path, lang: str) -> list[str]:
+    """What `callsite check` prints for each mistake in ``lang`` (without the summary line)."""
     messages = []
     for old, new in MISTAKES:
         for path in project.glob("[!_]*.yaml"):
@@ -108,7 +108,7 @@ def real_messages(example: str, project: Path) -> list[str]:
         else:
             assert old in example, old
             (project / EXAMPLE_FILE).write_text(example.replace(old, new, 1), encoding="utf-8")
-        result = check(project)
+        result = check(project, lang)
         assert result.returncode == 1
         lines = result.stderr.splitlines()
         assert lines[-1].startswith("1 error(s) in 1 file(s);"), result.stderr  # one mistake, one message
@@ -120,7 +120,7 @@ def real_messages(example: str, project: Path) -> list[str]:
 def test_the_ten_error_messages_are_quoted_verbatim(guide, project):
     quoted = blocks(guide, "text")
     assert len(quoted) == 10
-    assert quoted == real_messages(example_call(guide), project)
+    assert quoted == real_messages(example_call(guide), project, {"OHJE.md": "fi", "ANVISNING.md": "sv"}[guide.name])
 
 
 # --- The guide works as written (issue 19, part 4) ---------------------------------------------
