@@ -51,7 +51,8 @@ def test_a_call_that_states_no_sum_shows_none(real_site):
 
 def test_cards_show_a_sum_only_where_one_is_stated(real_site):
     stated = {"lukutaidon-vahvistaminen-2026", "starkande-av-lasfardigheter-2026", "sprakbad-i-smabarnspedagogiken-2026",
-              "kansainvalistymisavustus-yleissivistavalle-koulutukselle-2025"}
+              "kansainvalistymisavustus-yleissivistavalle-koulutukselle-2025", "tukiopetuksen-lisaaminen-2026",
+              "utokad-stodundervisning-2026"}
     for listing in ("/fi/", "/fi/arkisto/", "/sv/"):
         cards = page(real_site, listing).select(".mdx-card")
         assert cards, listing
@@ -234,3 +235,76 @@ def test_contradicting_statuses_are_refused(tmp_path, text, message):
     vocabulary, _ = load_vocabulary(calls)
     call, problems = load_call(path, vocabulary)
     assert call is None and [p.message for p in problems] == [message]
+
+
+GROUPS = {"fi": "/fi/rahoitushaut/digitaalisten-oppimisymparistojen-kehittaminen-2026/",
+          "sv": "/sv/finansiering/utveckling-av-digitala-larmiljoer-2026/"}
+PER_PUPIL = {"fi": "/fi/rahoitushaut/tukiopetuksen-lisaaminen-2026/",
+             "sv": "/sv/finansiering/utokad-stodundervisning-2026/"}
+
+
+def test_each_language_shows_the_groups_its_call_covers(real_site):
+    fi, sv = (page(real_site, GROUPS[lang]) for lang in ("fi", "sv"))
+    assert [text_of(h) for h in fi.select(".mdx-call__group h3")] == ["Hakuryhmä B: Yhteishankkeet",
+                                                                      "Hakuryhmä C: Esiselvitykset"]
+    assert [text_of(h) for h in sv.select(".mdx-call__group h3")] == ["Grupp A: Svenskspråkiga skolor",
+                                                                      "Grupp B: Samprojekt"]
+    [b] = [g for g in fi.select(".mdx-call__group") if "Hakuryhmä B" in text_of(g)]
+    assert text_of(b.select_one(".mdx-call__group-amount")) == "Rahoitus: noin 1 miljoona euroa"
+    assert [a["href"] for a in b.select("a.mdx-links__link")] == ["https://www.oph.fi/fi/hakulomake-b"]
+    [a] = [g for g in sv.select(".mdx-call__group") if "Grupp A" in text_of(g)]
+    assert "Kommuner och samkommuner som ordnar svenskspråkig grundläggande utbildning." in text_of(a)
+    # No total was stated: no sum for the whole call, only the groups' own.
+    assert text_of(fi.select_one(".mdx-call__money")) == (
+        "Opetushallitus asettaa haettaviksi avustusta digitaalisten oppimisympäristöjen kehittämiseen.")
+    # The cards and the calendars follow the language's groups too.
+    card = [c for c in page(real_site, "/sv/").select(".mdx-card") if "digitala" in text_of(c)][0]
+    assert [text_of(p).split(":")[0] for p in card.select(".mdx-card__period")] == ["Grupp A", "Grupp B"]
+    calendar = icalendar.Calendar.from_ical(
+        (real_site / "fi/kalenteri/digitaalisten-oppimisymparistojen-kehittaminen-2026.ics").read_bytes())
+    uids = sorted(str(e["UID"]).split("@")[0] for e in calendar.walk("VEVENT"))
+    assert uids == ["digitaaliset-oppimisymparistot-2026-round2-closes", "digitaaliset-oppimisymparistot-2026-round2-opens",
+                    "digitaaliset-oppimisymparistot-2026-round3-closes", "digitaaliset-oppimisymparistot-2026-round3-opens"]
+    record = _records(real_site)["digitaaliset-oppimisymparistot-2026"]
+    assert [r["languages"] for r in record["rounds"]] == [["sv"], ["fi", "sv"], ["fi"]]
+    assert record["funding"]["total_euros"] is None
+
+
+@pytest.mark.parametrize("lang, money, unit, budget", [
+    ("fi", "Opetushallitus asettaa haettaviksi noin 5 miljoonaa euroa tukiopetuksen lisäämiseen. Valtionavustusta "
+           "myönnetään enintään 80 % hankkeen laskennallisista kustannuksista.",
+     "Avustusta myönnetään enintään 40 euroa oppilasta kohden.",
+     "Haku toteutetaan, jos eduskunta hyväksyy vuoden 2026 toisen lisätalousarvion."),
+    ("sv", "Utbildningsstyrelsen utlyser cirka 5 miljoner euro för utökad stödundervisning. Statsunderstöd beviljas "
+           "för högst 80 % av projektets kalkylerade kostnader.",
+     "Understöd beviljas med högst 40 euro per elev.",
+     "Utlysningen förutsätter att riksdagen godkänner den andra tilläggsbudgeten för 2026."),
+])
+def test_money_per_pupil_share_of_calculated_costs_and_budget_in_own_words(real_site, lang, money, unit, budget):
+    doc = page(real_site, PER_PUPIL[lang])
+    assert text_of(doc.select_one(".mdx-call__money")) == money
+    assert [text_of(p) for p in doc.select(".mdx-call__per-unit")] == [unit]
+    assert text_of(doc.select_one(".mdx-call__budget")) == budget
+    # Of calculated costs no own share follows (they are a formula, not the project's costs).
+    assert "omarahoitus" not in text_of(doc) and "självfinansiering" not in text_of(doc)
+    # The opening time staff gave.
+    assert {"fi": "16.2.2026 klo 14.00", "sv": "16.2.2026 kl. 14.00"}[lang] in text_of(doc.select_one(".mdx-call__period"))
+    funding = _records(real_site)["tukiopetus-2026"]["funding"]
+    assert funding["aid_share_of"] == "calculated" and funding["budget_dependent"] is True
+    assert funding["per_unit"] == [{"max_euros": 40, "unit": {"fi": "oppilasta kohden", "sv": "per elev"}}]
+
+
+def test_a_groups_texts_are_needed_in_its_own_languages_only(tmp_path):
+    calls = tmp_path / "calls"
+    shutil.copytree(FIXTURES / "real", calls)
+    path = calls / "digitaaliset-oppimisymparistot-2026.yaml"
+    vocabulary, _ = load_vocabulary(calls)
+    call, problems = load_call(path, vocabulary)
+    assert call is not None and problems == []
+    # A Finnish text on the Swedish-only group A would be shown nowhere; a group in a language the
+    # call is not in is refused.
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('      sv: "Grupp A: Svenskspråkiga skolor"\n',
+                                 '      sv: "Grupp A: Svenskspråkiga skolor"\n      fi: "Ryhmä A"\n'), encoding="utf-8")
+    call, problems = load_call(path, vocabulary)
+    assert call is None and [p.field for p in problems] == ["rounds[1].name.fi"]

@@ -162,6 +162,7 @@ class Urls(PerLanguage):
 GrantType = Literal["general", "special"]
 StatedStatus = Literal["under_assessment", "decided"]
 Precision = Literal["exact", "approximately", "at_most"]
+CostBase = Literal["total", "eligible", "calculated"]
 LinkKind = Literal["application", "announcement", "attachment", "more_info"]
 
 
@@ -202,6 +203,16 @@ class PerProject(Strict):
         return self
 
 
+class PerUnit(Strict):
+    """A cap per unit: at most so many euros per pupil, per student, per participant."""
+
+    max_euros: Euros
+    """The largest grant per unit, e.g. 150."""
+    unit: Text
+    """Per what, as it continues "enintään 150 euroa ..." / "högst 150 euro ...", e.g.
+    {fi: oppilasta kohden, sv: per elev}."""
+
+
 class Funding(Strict):
     """The money available in this call."""
 
@@ -218,12 +229,32 @@ class Funding(Strict):
     pots: tuple[Pot, ...] = ()
     """Optional split of the money into named parts."""
     max_aid_share: Optional[Annotated[int, Field(strict=True, ge=1, le=100)]] = None
-    """Largest share of a project's total costs that the grant covers, in per cent (e.g. 90);
+    """Largest share of a project's costs that the grant covers, in per cent (e.g. 90);
     the page then also states the smallest self-financing share (10 %)."""
+    aid_share_of: CostBase = "total"
+    """Which costs max_aid_share is a share of: total (the project's total costs, the default),
+    eligible (its eligible costs) or calculated (its calculated costs, laskennalliset kustannukset)."""
     per_project: Optional[PerProject] = None
     """Optional limits for one project's grant."""
+    per_unit: tuple[PerUnit, ...] = ()
+    """Caps per unit, e.g. at most 150 euros per pupil: [{max_euros: 150, unit: {fi: oppilasta kohden,
+    sv: per elev}}]."""
     budget_dependent: Flag = False
     """true if the money depends on Parliament approving the state budget."""
+    budget_text: Optional[Text] = None
+    """The budget condition in the call's own words (e.g. a supplementary budget), shown instead of
+    the standard sentence; setting it implies budget_dependent."""
+
+
+class Link(Strict):
+    """A link with a label and an address in each language."""
+
+    kind: LinkKind
+    """application (the form in the grant system), announcement, attachment or more_info."""
+    label: Text
+    """Link text in both languages."""
+    url: Urls
+    """Address in both languages: https://, http:// or mailto:."""
 
 
 class Extension(Strict):
@@ -259,7 +290,16 @@ class Round(Strict):
     extended: Optional[Extension] = None
     """Set when the deadline was extended: the original deadline (and when and why)."""
     amount: Optional[Amount] = None
-    """Money for this round, when rounds have their own."""
+    """Money for this round or group, when they have their own."""
+    languages: Optional[tuple[Lang, ...]] = Field(default=None, min_length=1)
+    """The pages this round or group is shown on, e.g. [sv] for a group the Finnish call does not
+    cover; leave out to show it on every page of the call. Its texts are then needed in these only."""
+    description: Optional[Markdown] = None
+    """What this group funds, when the call has groups (hakuryhmä A, B, C) with their own content."""
+    eligibility: Optional[Markdown] = None
+    """Who may apply to this group, when it differs from the rest of the call."""
+    links: tuple[Link, ...] = ()
+    """This group's own links, e.g. its application form."""
 
     @model_validator(mode="after")
     def _period(self):
@@ -340,17 +380,6 @@ class Contact(Strict):
     """Email address."""
     phone: Optional[NonEmpty] = None
     """Phone number, e.g. +358 29 533 1000."""
-
-
-class Link(Strict):
-    """A link with a label and an address in each language."""
-
-    kind: LinkKind
-    """application (the form in the grant system), announcement, attachment or more_info."""
-    label: Text
-    """Link text in both languages."""
-    url: Urls
-    """Address in both languages: https://, http:// or mailto:."""
 
 
 class Decisions(Strict):
@@ -462,6 +491,21 @@ class Call(Strict):
         if self.status is not None and self.cancelled is not None:
             raise PydanticCustomError("status", _("a cancelled call has no other status"),
                                       {"hint": _("delete status, or cancelled")})
+        return self
+
+    @model_validator(mode="after")
+    def _round_languages(self):
+        for round_ in self.rounds:
+            if round_.languages is not None and not set(round_.languages) <= set(self.languages):
+                raise PydanticCustomError("languages", _("a round is shown in a language the call is not published in"),
+                                          {"hint": _("give the round's languages from the call's own: {languages}")
+                                           .format(languages=", ".join(self.languages))})
+        if not any(round_.languages is None or lang in round_.languages
+                   for lang in self.languages for round_ in self.rounds) or not all(
+                any(round_.languages is None or lang in round_.languages for round_ in self.rounds)
+                for lang in self.languages):
+            raise PydanticCustomError("languages", _("a page of the call would have no round"),
+                                      {"hint": _("every language of the call needs at least one round shown in it")})
         return self
 
     @model_validator(mode="after")

@@ -52,6 +52,10 @@ def _urls(call: Call):
     for i, link in enumerate(call.links):
         for lang in call.languages:
             yield ("links", i, "url", lang), link.url[lang]
+    for r, round_ in enumerate(call.rounds):
+        for i, link in enumerate(round_.links):
+            for lang in round_.languages or call.languages:
+                yield ("rounds", r, "links", i, "url", lang), link.url[lang]
     if call.decisions is not None and call.decisions.url is not None:
         for lang in call.languages:
             yield ("decisions", "url", lang), call.decisions.url[lang]

@@ -255,6 +255,11 @@ def _link_addresses(data: Any) -> Iterator[tuple[tuple, Any]]:
     links = data.get("links")
     groups = [(("links", i, "url"), link.get("url") if isinstance(link, dict) else None)
               for i, link in enumerate(links)] if isinstance(links, list) else []
+    rounds = data.get("rounds")
+    for r, round_ in enumerate(rounds if isinstance(rounds, list) else []):
+        own = round_.get("links") if isinstance(round_, dict) else None
+        groups += [(("rounds", r, "links", i, "url"), link.get("url") if isinstance(link, dict) else None)
+                   for i, link in enumerate(own)] if isinstance(own, list) else []
     decisions = data.get("decisions")
     groups.append((("decisions", "url"), decisions.get("url") if isinstance(decisions, dict) else None))
     for path, urls in groups:
@@ -365,6 +370,10 @@ def _language_findings(call: Call) -> list[Finding]:
                                         on_key=True))
 
     def walk(value: BaseModel, path: tuple) -> None:
+        nonlocal wanted
+        outer = wanted
+        if value is not call and getattr(value, "languages", None) is not None:
+            wanted = value.languages  # a round shown on some pages only: its texts in those
         for name, how in _texts_plan(type(value)):
             inner = getattr(value, name)
             if inner is None:
@@ -379,6 +388,7 @@ def _language_findings(call: Call) -> list[Finding]:
             else:
                 for i, item in enumerate(inner):
                     walk(item, path + (name, i))
+        wanted = outer
 
     walk(call, ())
     return findings

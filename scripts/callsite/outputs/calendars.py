@@ -144,7 +144,9 @@ def call_events(site: "Site", call: Call, lang: str, today: dt.date) -> list[Pro
                        and (r.extended.date is None or r.extended.date <= today)]))
     cancelled = [("STATUS", "CANCELLED")] if call.cancelled else []
     events = []
-    for index, round_ in enumerate(call.rounds, start=1):
+    for index, round_ in enumerate(call.rounds, start=1):  # numbered over all rounds: UIDs stay put
+        if round_.languages is not None and call_lang not in round_.languages:
+            continue  # a group the call does not cover in this language
         name = f"{call.title[call_lang]} ({round_.name[call_lang]})" if round_.name else call.title[call_lang]
         name = localise.marked_title(name, call_lang, lang)
         about = [("DESCRIPTION", localise.format_period(round_, lang) + " " + page), *cancelled,

@@ -166,6 +166,8 @@ class Site(SiteUrls):
                                          if contact.languages is None or lang in contact.languages],
             only_in=lambda call: localise.only_in(self.page_language(call, lang), lang),
             change_notes=lambda call: change_notes(call, lang),
+            rounds_shown=lambda call: rounds_shown(call, self.page_language(call, lang)),
+            aid_share_sentence=lambda funding: aid_share_sentence(funding, lang),
             tag_url=lambda tag: self.url(lang, self.tag_path(tag, lang)),
             home_url=self.url(lang),
             archive_url=self.url(lang, self.section_path("archive", lang)),
@@ -423,7 +425,8 @@ def search_text_of(site: Site, call: Call, lang: str) -> str:
 def describe_call(call: Call, lang: str) -> str:
     """Meta description: "Hakuaika: 5.3.2020 – 20.8.2020 klo 16.15 (Suomen aikaa). Noin 1,5 miljoonaa euroa." """
     periods = "; ".join(
-        (f"{getattr(r.name, lang)}: " if r.name else "") + localise.format_period(r, lang) for r in call.rounds
+        (f"{getattr(r.name, lang)}: " if r.name else "") + localise.format_period(r, lang)
+        for r in rounds_shown(call, lang)
     )
     described = f"{localise.gettext(lang, 'Application period')}: {periods}."
     if call.funding.total is None:  # no sum stated: none said
@@ -486,3 +489,29 @@ def change_notes(call: Call, lang: str) -> list[tuple[dt.date, str]]:
     notes += [(round_.extended.date, localise.format_extension(round_, lang)) for round_ in call.rounds
               if round_.extended is not None and round_.extended.date is not None]
     return sorted(notes, key=lambda note: note[0], reverse=True)
+
+
+def rounds_shown(call: Call, lang: str) -> list[Round]:
+    """The rounds (or groups) a page in ``lang`` covers: a group may be on one language's page only."""
+    return [round_ for round_ in call.rounds if round_.languages is None or lang in round_.languages]
+
+
+_AID_SHARE = {
+    "total": ("The state grant may cover all of the project's total costs.",
+              "The state grant covers at most %(aid)s of the project's total costs, so the project's own share "
+              "is at least %(own)s."),
+    "eligible": ("The state grant may cover all of the project's eligible costs.",
+                 "The state grant covers at most %(aid)s of the project's eligible costs, so the project's own "
+                 "share is at least %(own)s."),
+    "calculated": ("The state grant may cover all of the project's calculated costs.",
+                   "The state grant covers at most %(aid)s of the project's calculated costs."),
+}
+"""Of calculated costs no own share follows: they are a formula, not the project's real costs."""
+
+
+def aid_share_sentence(funding, lang: str) -> str:
+    whole, part = _AID_SHARE[funding.aid_share_of]
+    if funding.max_aid_share == 100:
+        return localise.gettext(lang, whole)
+    return localise.gettext(lang, part, aid=localise.format_share(funding.max_aid_share, lang),
+                            own=localise.format_share(100 - funding.max_aid_share, lang))
