@@ -64,3 +64,28 @@ def broken_links(site: Path) -> list[str]:
                 if fragment and target.suffix == ".html" and fragment not in ids_of(target):
                     problems.append(f"{rel}: {attr}={value!r}: no id {fragment!r} on the target page")
     return problems
+
+
+# --- In the browser ----------------------------------------------------------------------------
+
+def watch_failures(page, document_may_fail: bool = False) -> list[str]:
+    """Every failed request, response with status >= 400, console error and uncaught exception of
+    a Playwright ``page`` from now on, as lines (a test asserts the list is empty once the page
+    has settled). The theme's own probes count: no page may make a request that fails.
+    ``document_may_fail``: the page's own document may answer an error status (a 404 page served
+    for a missing address); nothing it loads may."""
+    failures: list[str] = []
+
+    def on_response(response):
+        if response.status >= 400 and not (document_may_fail and response.request.resource_type == "document"):
+            failures.append(f"HTTP {response.status}: {response.url}")
+
+    def on_console(message):
+        if message.type == "error":
+            failures.append(f"console error: {message.text} ({message.location.get('url', '')})")
+
+    page.on("response", on_response)
+    page.on("requestfailed", lambda request: failures.append(f"request failed: {request.url} ({request.failure})"))
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: failures.append(f"uncaught: {error}"))
+    return failures

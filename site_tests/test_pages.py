@@ -160,13 +160,13 @@ def test_every_page_switches_to_its_own_counterpart(fixture_site, lang, other):
         own = "/" + path.parent.relative_to(fixture_site).as_posix() + "/"
         doc = parse(path)
         assert doc.html["lang"] == lang
-        links = {a["hreflang"][:2]: a["href"] for a in doc.select("a.md-select__link")}
-        assert links[lang] == own
+        links = {a["hreflang"][:2]: a["href"] for a in doc.select("a.mdx-language__link")}
+        assert set(links) == {other}  # the language link names the other language only
         counterpart = page(fixture_site, links[other])
-        back = {a["hreflang"][:2]: a["href"] for a in counterpart.select("a.md-select__link")}
+        back = {a["hreflang"][:2]: a["href"] for a in counterpart.select("a.mdx-language__link")}
         assert back[lang] == own, path
         alternates = {l["hreflang"][:2]: l["href"] for l in doc.select('link[rel="alternate"][hreflang]')}
-        assert alternates == links
+        assert alternates == {lang: own, **links}
 
 
 @pytest.mark.parametrize("lang, placeholder", [("fi", "Hae"), ("sv", "Sök")])
@@ -243,7 +243,8 @@ def test_closing_soon_window_comes_from_mkdocs_yml(tmp_path):
 def test_not_found_pages_switch_to_the_other_home(fixture_site):
     for lang in ("fi", "sv"):
         doc = parse(fixture_site / lang / "404.html")
-        assert {a["hreflang"][:2]: a["href"] for a in doc.select("a.md-select__link")} == {"fi": "/fi/", "sv": "/sv/"}
+        other = "sv" if lang == "fi" else "fi"
+        assert {a["hreflang"][:2]: a["href"] for a in doc.select("a.mdx-language__link")} == {other: f"/{other}/"}
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])

@@ -93,8 +93,8 @@ def test_swedish_page_details(seed_site):
 @pytest.mark.parametrize("url, other", [(FI_URL, SV_URL), (SV_URL, FI_URL)])
 def test_language_switcher_leads_to_the_counterpart(seed_site, url, other):
     doc = page(seed_site, url)
-    switch = {a["hreflang"]: a["href"] for a in doc.select("a.md-select__link")}
-    assert switch == {"fi": FI_URL, "sv-FI": SV_URL}
+    switch = {a["hreflang"]: a["href"] for a in doc.select("a.mdx-language__link")}
+    assert switch == ({"sv-FI": SV_URL} if url == FI_URL else {"fi": FI_URL})
     alternates = {link["hreflang"]: link["href"] for link in doc.select('link[rel="alternate"][hreflang]')}
     assert alternates == {"fi": FI_URL, "sv-FI": SV_URL}
     page(seed_site, other)  # the counterpart exists

@@ -24,13 +24,15 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..model.settings import load_settings
 from ..outputs.write import NewFiles
 from ..problems import InputError, Problem
 from ..render.localise import HREFLANG, LANGUAGE_NAMES
 from ..render.pages import Chrome, SitePage, template_cache_dir
 from ..source.callfiles import display_path
 from . import selected
-from .page_lists import add_search_entries, write_sitemap
+from .page_lists import add_search_entries, status_badge, write_sitemap
+from .theme_assets import DEFAULT_LOGO, THEMED_STYLESHEET, copy_logo, remove_unused_assets
 from .patches import faster_theme_env, read_settings_once
 from .preview_sync import fill_changed, sync
 from .template_pages import Filler, call_shape, check_probe, shared_topic_template, template_page
@@ -204,7 +206,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             raise ValueError("call pages must all be at <section>/<slug>/ to share one template")
         template = template_page(chrome.lang, probe.path.split("/")[0])
     calls = (call_shape(page, template.path.split("/")[0]) for page in pages) if template else iter(())
-    search_entries = [(probe.path, probe.title, probe.search_text)] if probe else []
+    search_entries = [(probe.path, probe.title, probe.search_text, status_badge(probe.body))] if probe else []
     paths = [page.path for page in others] + ([probe.path] if probe else [])
     # Topic pages share one chrome too: the engine renders their template and the first of them
     # (the probe), and the others are filled in, as call pages are.
@@ -218,7 +220,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
 
     def rest_of_calls():
         for page in calls:
-            search_entries.append((page.path, page.title, page.search_text))
+            search_entries.append((page.path, page.title, page.search_text, status_badge(page.body)))
             paths.append(page.path)
             yield page
 
@@ -240,6 +242,13 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             nav=[{title: _src_uri(path)} for title, path in chrome.nav],
         )
         config.theme["language"] = chrome.lang
+        # The agency's look (settings, validated before any build): the colours go into our
+        # stylesheet, which the engine renders as a template; the logo is the theme's or theirs.
+        settings = load_settings(config_file)
+        config.extra["callsite_colours"] = settings.colours.css_variables()
+        config.theme.static_templates.add(THEMED_STYLESHEET)
+        config.theme["logo"] = copy_logo(Path(config_file).parent, settings.logo, engine_out) \
+            if settings.logo else DEFAULT_LOGO
         # The engine's sitemap only knows the pages it renders: ours (page_lists.write_sitemap)
         # replaces it and its .gz, so rendering and compressing it would be wasted.
         config.theme.static_templates.discard("sitemap.xml")
@@ -285,6 +294,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
         else:
             produced = fill_changed(filler, rest_of_calls(), call_template_html, written, reuse, kept)
         add_search_entries(engine_out, search_entries)
+        remove_unused_assets(engine_out)
         write_sitemap(engine_out, base_url, paths)
         if produced is not None:
             produced.update({f.relative_to(engine_out).as_posix(): f.read_bytes()

@@ -9,6 +9,7 @@ plugin writes first and its browser code reads).
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 import orjson
@@ -18,13 +19,26 @@ from ..render.jsontext import dumps_compact
 from ..render.xmltext import escape as xml_escape
 
 
-def add_search_entries(out_dir: Path, entries: list[tuple[str, str, str]]) -> None:
-    """Add one short entry (path, title, text) per call to Material's index (titles and text are HTML there)."""
+# A call page's status badge as the render stage writes it (a span of class mdx-status, with the
+# call's rounds in data attributes for the visitor's-clock refresh); the first one is the call's own.
+_BADGE = re.compile(r'<span class="mdx-status[ "][^>]*>[^<]*</span>')
+
+
+def status_badge(body: str) -> str:
+    """The status badge of a call page's body (HTML), or "" if it has none."""
+    match = _BADGE.search(body)
+    return match.group() if match else ""
+
+
+def add_search_entries(out_dir: Path, entries: list[tuple[str, str, str, str]]) -> None:
+    """Add one short entry (path, title, text, status badge) per call to Material's index (titles and
+    text are HTML there). The site's search (theme/assets/javascripts/search.js) shows the badge
+    as the call page has it, and lists the entries that have one (the calls) first."""
     path = out_dir / "search" / "search_index.json"
     index = orjson.loads(path.read_bytes())
     index["docs"].extend(
-        {"location": location, "title": str(escape(title)), "text": str(escape(text))}
-        for location, title, text in entries
+        {"location": location, "title": str(escape(title)), "text": str(escape(text)), "callsite_status": badge}
+        for location, title, text, badge in entries
     )
     path.write_bytes(dumps_compact(index))
 

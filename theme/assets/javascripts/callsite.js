@@ -156,6 +156,9 @@
     setupFilters();
   }
 
+  // Badges drawn later (the site search's results, search.js) are refreshed the same way.
+  document.addEventListener("callsite:content", refresh);
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
