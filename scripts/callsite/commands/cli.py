@@ -222,7 +222,9 @@ def _schema(args) -> int:
         print(InputError(problems).report(), file=sys.stderr)
         return 1
     stale = []
-    for path, text in schema_files(args.calls, vocabulary).items():
+    from ..model.cms import cms_files  # the browser editor's form (issue 22)
+
+    for path, text in {**schema_files(args.calls, vocabulary), **cms_files(args.calls, vocabulary)}.items():
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current == text:
             continue
