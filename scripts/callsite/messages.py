@@ -9,9 +9,11 @@ text unchanged, which is also the catalogs' message id. Values go in after trans
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext as _gettext
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 CATALOG_DIR = Path(__file__).parent / "locales"
@@ -46,6 +48,18 @@ def language() -> str:
     return _language
 
 
+@contextlib.contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Speak ``lang`` while the block runs, then the language spoken before: a command run
+    inside a longer process (a test calling ``main``) leaves that process as it found it."""
+    before = _language
+    use_language(lang)
+    try:
+        yield
+    finally:
+        use_language(before)
+
+
 def language_from_environment(environ) -> str:
     """fi or sv from ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG`` (e.g. ``sv_FI.UTF-8``); Finnish otherwise.
 
@@ -66,3 +80,9 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _current.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Marks a message kept in a table, to be translated with ``_`` where it is said (the
+    table is made at import, before a language is chosen)."""
+    return message

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from ..messages import _
 from ..model.call import LANGUAGES
 from ..model.settings import Settings, load_settings
 from ..model.validate import Catalog
@@ -83,8 +84,8 @@ def _build_site(catalog: Catalog, now: dt.datetime, config_file: Path, site_dir:
         # worked out that language's descriptions and periods).
         if claims.claim(shared):
             _write_shared_files(out, site, views, now)
-        own = [index for index, (of, _) in enumerate(groups) if of == lang]
-        others = [index for index, (of, _) in enumerate(groups) if of != lang] if claims.shared else []
+        own = [index for index, (of, _files) in enumerate(groups) if of == lang]
+        others = [index for index, (of, _files) in enumerate(groups) if of != lang] if claims.shared else []
         for index in own + others:
             if claims.claim(index):
                 _write_files(out / ASIDE, groups[index][1]())
@@ -149,7 +150,7 @@ def _run_per_language(build_language, out: Path, meanwhile: Callable[[], None], 
     if failed:
         if received.poll():
             raise received.recv()
-        raise RuntimeError(f"building the {', '.join(failed)} site failed")
+        raise RuntimeError(_("building the {languages} site failed").format(languages=", ".join(failed)))
 
 
 def _child(build_language, lang: str, out: Path, claims: Claims, errors) -> None:
@@ -162,10 +163,11 @@ def _child(build_language, lang: str, out: Path, claims: Claims, errors) -> None
         os._exit(1)
     except BaseException as error:  # a bug: its details saved here, the parent fails the build with it
         try:
-            where = f"details in {save_crash_report(error)}"
+            where = _("details in {file}").format(file=save_crash_report(error))
         except OSError:
-            where = "its details could not be saved"
-        errors.send(RuntimeError(f"building the {lang} site failed: {type(error).__name__}: {error} ({where})"))
+            where = _("its details could not be saved")
+        errors.send(RuntimeError(_("building the {languages} site failed").format(languages=lang)
+                                 + f": {type(error).__name__}: {error} ({where})"))
         os._exit(1)
     sys.stdout.flush()
     os._exit(0)

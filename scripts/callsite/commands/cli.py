@@ -1,22 +1,25 @@
 """The command line: ``callsite new | check | serve | build | schema``.
 
 "Now" is read here, once, and passed down: ``--now`` or ``CALLSITE_NOW``,
-else the clock at start, in Helsinki time.
+else the clock at start, in Helsinki time. So is the language the program speaks to staff
+(:mod:`callsite.messages`): ``--lang``, else the environment's, else Finnish.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gc
 import os
 import sys
 from pathlib import Path
 
+from ..messages import N_, STAFF_LANGUAGES, _, language_from_environment, ngettext, speaking
 from ..model.dates import HELSINKI, DateProblem, parse_now
 from ..problems import InputError, UsageError
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Work with the funding-call website, built from the YAML files in calls/.
 
   callsite new              start a new call file from a few answers
@@ -27,7 +30,42 @@ Work with the funding-call website, built from the YAML files in calls/.
 
 Run "callsite COMMAND --help" to read more about one command.
 If a call file has a problem, nothing is built and the existing site/ stays as it was.
-"""
+""")
+
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"), N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"), N_("the following arguments are required: %s"),
+    N_("expected one argument"), N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"), N_("invalid choice: %(value)r (choose from %(choices)s)"),
+)
+"""What argparse itself says to staff (its usage line, its errors), translated by our catalogs
+while our parser is built and used: see :func:`_argparse_speaking`."""
+
+
+def _language_of(argv: list[str], environ) -> str:
+    """``--lang`` wherever it stands (before the command or after), else the environment's:
+    read before the arguments are parsed, so that argparse's own errors are translated too."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else \
+            arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if value in STAFF_LANGUAGES:
+            return value
+    return language_from_environment(environ)
+
+
+@contextlib.contextmanager
+def _argparse_speaking():
+    """argparse translates its words with the gettext functions it imported as ``_`` and
+    ``ngettext``; lend it ours while our parser is made and parses, then give its own back."""
+    before = argparse._, argparse.ngettext
+    argparse._, argparse.ngettext = _, ngettext
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = before
 
 def _now(text: str | None) -> dt.datetime:
     text = text or os.environ.get("CALLSITE_NOW")
@@ -36,64 +74,76 @@ def _now(text: str | None) -> dt.datetime:
     try:
         return parse_now(text)
     except DateProblem as problem:
-        raise UsageError(f"--now / CALLSITE_NOW: {problem.message} ({problem.hint})") from None
+        raise UsageError(_("--now / CALLSITE_NOW: {problem} ({hint})").format(
+            problem=problem.message, hint=problem.hint)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="callsite", description=DESCRIPTION,
+    parser = argparse.ArgumentParser(prog="callsite", description=_(DESCRIPTION),
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    lang_help = _("the language of the messages: fi (Finnish, the default), sv (Swedish) or en (English); "
+                  "default: the language of the environment (LANG)")
+    parser.add_argument("--lang", choices=STAFF_LANGUAGES, help=lang_help)
+    commands = parser.add_subparsers(dest="command", required=True, metavar=_("COMMAND"))
+    # After the command too; SUPPRESS: a --lang given before it is not reset to a default.
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=STAFF_LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--calls", type=Path, default=Path("calls"), help="folder of call files (default: calls)")
-    common.add_argument("--now", help='the moment the site is built for, in Helsinki time, e.g. "20.8.2026 klo 16.14" '
-                        "(default: CALLSITE_NOW, else the current time)")
+    common.add_argument("--calls", type=Path, default=Path("calls"),
+                        help=_("folder of call files (default: calls)"))
+    common.add_argument("--now", help=_('the moment the site is built for, in Helsinki time, e.g. "20.8.2026 klo 16.14" '
+                                        "(default: CALLSITE_NOW, else the current time)"))
     config = argparse.ArgumentParser(add_help=False)
-    config.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="site settings (default: mkdocs.yml)")
+    config.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                        help=_("site settings (default: mkdocs.yml)"))
 
     def add(name: str, help: str, description: str, parents=()) -> argparse.ArgumentParser:
-        return commands.add_parser(name, parents=list(parents), help=help, description=description,
+        return commands.add_parser(name, parents=[lang, *parents], help=help, description=description,
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
 
-    build = add("build", "check the calls and build the site", (
+    build = add("build", _("check the calls and build the site"), _(
         "Check every call, then build the whole site into --site-dir.\n"
         "If any call has an error, nothing is built and the old site stays as it was."), [common, config])
-    build.add_argument("--site-dir", type=Path, default=Path("site"), help="output folder (default: site)")
+    build.add_argument("--site-dir", type=Path, default=Path("site"), help=_("output folder (default: site)"))
     build.add_argument("--preview", action="store_true",
-                       help="staff preview: also show what production never shows (drafts, with a banner)")
-    add("check", "check the calls and report problems", (
+                       help=_("staff preview: also show what production never shows (drafts, with a banner)"))
+    add("check", _("check the calls and report problems"), _(
         "Check every call file without building the site.\n\n"
         "Errors (the site cannot be built) and warnings (worth a look, the site is still built)\n"
         "are shown as  file:line:column: error: field: what is wrong  with a hint on the next line.\n"
         "Exits with 1 if there are errors, 0 otherwise."), [common, config])
-    new = add("new", "start a new call file", (
+    new = add("new", _("start a new call file"), _(
         "Write a new call file into the calls folder. It asks for the titles and the dates\n"
         "(or take them from the options below) and writes every other field ready to fill in,\n"
         "each with a short explanation in Finnish. Fill in every place marked TÄYTÄ, then run\n"
         "\"callsite check\". The new call is a draft: it shows only in the preview until you\n"
         "delete the line \"draft: true\"."), [])
-    new.add_argument("--calls", type=Path, default=Path("calls"), help="folder of call files (default: calls)")
-    new.add_argument("--title-fi", help="the title in Finnish")
-    new.add_argument("--title-sv", help="the title in Swedish")
-    new.add_argument("--opens", help='opening date, time optional, e.g. "5.3.2027" or "5.3.2027 klo 9.00"')
-    new.add_argument("--closes", help='closing date and time, e.g. "20.8.2027 klo 16.15"')
-    new.add_argument("--id", help="identifier and file name (default: made from the Finnish title)")
-    serve = add("serve", "preview the site while you edit", (
+    new.add_argument("--calls", type=Path, default=Path("calls"), help=_("folder of call files (default: calls)"))
+    new.add_argument("--title-fi", help=_("the title in Finnish"))
+    new.add_argument("--title-sv", help=_("the title in Swedish"))
+    new.add_argument("--opens", help=_('opening date, time optional, e.g. "5.3.2027" or "5.3.2027 klo 9.00"'))
+    new.add_argument("--closes", help=_('closing date and time, e.g. "20.8.2027 klo 16.15"'))
+    new.add_argument("--id", help=_("identifier and file name (default: made from the Finnish title)"))
+    serve = add("serve", _("preview the site while you edit"), _(
         "Build a preview of the site (drafts included) and show it at http://127.0.0.1:8000/.\n"
         "When you save a file in the calls folder, the preview is rebuilt and the browser\n"
         "reloads by itself. If a file has an error, the messages are shown here and in the\n"
         "browser; fix the file and the site comes back. Stop with Ctrl+C.\n"
         "Only this computer can open the preview."), [common, config])
-    serve.add_argument("--port", type=int, default=8000, help="port number (default: 8000; 0 picks a free one)")
+    serve.add_argument("--port", type=int, default=8000,
+                       help=_("port number (default: 8000; 0 picks a free one)"))
     serve.add_argument("--site-dir", type=Path, default=None,
-                       help="where the preview is built (default: a temporary folder)")
-    serve.add_argument("--interval", type=float, default=0.5, help="seconds between checks for changes (default: 0.5)")
-    schema = add("schema", "update the editor help files", (
+                       help=_("where the preview is built (default: a temporary folder)"))
+    serve.add_argument("--interval", type=float, default=0.5,
+                       help=_("seconds between checks for changes (default: 0.5)"))
+    schema = add("schema", _("update the editor help files"), _(
         "Write calls/_schema.json and calls/_vocabulary.schema.json from the data model.\n"
         "Editors (VS Code with the YAML extension) use them to complete field names, explain\n"
         "each field and mark mistakes while you type. Run this after changing the model or\n"
         "calls/_vocabulary.yaml; --check only tells whether they are up to date."), [])
-    schema.add_argument("--calls", type=Path, default=Path("calls"), help="folder of call files (default: calls)")
-    schema.add_argument("--check", action="store_true", help="do not write; exit 1 if the files are out of date")
+    schema.add_argument("--calls", type=Path, default=Path("calls"), help=_("folder of call files (default: calls)"))
+    schema.add_argument("--check", action="store_true",
+                        help=_("do not write; exit 1 if the files are out of date"))
     return parser
 
 
@@ -107,7 +157,9 @@ def _load(calls: Path, ahead=None, found: InputError | None = None):
     except InputError as error:
         found = InputError(error.problems + (found.problems if found else []))
     if found is not None:
-        print(found.report(), file=sys.stderr)
+        from .checklist import report  # a draft's TÄYTÄ markers as one list, not an error each
+
+        print(report(found), file=sys.stderr)
         return None
     return catalog
 
@@ -131,22 +183,26 @@ def main(argv: list[str] | None = None, *, one_off_process: bool = False) -> int
 
     The one error boundary: a mistake in the files or settings has been reported (1), a
     mistyped option or an unusable folder is said in one line (2), Ctrl+C stops quietly (130),
-    anything else is a bug, saved to a log and said in one line (70). Never a traceback."""
-    try:
-        return _run(argv, one_off_process)
-    except UsageError as error:
-        print(f"callsite: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except Exception as error:  # noqa: BLE001  the boundary: see above
-        from .crash import report_bug
+    anything else is a bug, saved to a log and said in one line (70). Never a traceback.
+    Everything is said in the language chosen here, first (workers forked later inherit it)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    with speaking(_language_of(argv, os.environ)):
+        try:
+            return _run(argv, one_off_process)
+        except UsageError as error:
+            print(f"callsite: {error}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            return 130
+        except Exception as error:  # noqa: BLE001  the boundary: see above
+            from .crash import report_bug
 
-        return report_bug(error)
+            return report_bug(error)
 
 
-def _run(argv: list[str] | None, one_off_process: bool) -> int:
-    args = _parser().parse_args(argv)
+def _run(argv: list[str], one_off_process: bool) -> int:
+    with _argparse_speaking():
+        args = _parser().parse_args(argv)
     if one_off_process and args.command not in ("build", "check"):
         one_off_process = False
         gc.enable()  # serve runs for hours, new and schema load nothing: collect as usual
@@ -186,8 +242,12 @@ def _run(argv: list[str] | None, one_off_process: bool) -> int:
         return 1
     if args.command == "check":
         warnings = report_warnings(catalog, settings, now)
-        tail = f", {warnings} warning(s)" if warnings else ""
-        print(f"{len(catalog.calls)} call(s) checked: no errors{tail}.")
+        checked = ngettext("{n} call checked", "{n} calls checked", len(catalog.calls)).format(n=len(catalog.calls))
+        if warnings:
+            print(_("{checked}: no errors, {warnings}.").format(checked=checked, warnings=ngettext(
+                "{n} warning", "{n} warnings", warnings).format(n=warnings)))
+        else:
+            print(_("{checked}: no errors.").format(checked=checked))
         return 0
     from .build import build_site
     from ..render.newsletter import require_endpoint
@@ -209,7 +269,8 @@ def _run(argv: list[str] | None, one_off_process: bool) -> int:
     except PublishError as error:
         print(f"callsite: {error}", file=sys.stderr)
         return 1
-    print(f"Built {len(catalog.calls)} call(s) into {args.site_dir}/ for {now.isoformat()}.")
+    print(ngettext("Built {n} call into {folder}/ for {now}.", "Built {n} calls into {folder}/ for {now}.",
+                   len(catalog.calls)).format(n=len(catalog.calls), folder=args.site_dir, now=now.isoformat()))
     return 0
 
 
@@ -233,9 +294,10 @@ def _schema(args) -> int:
             path.write_text(text, encoding="utf-8")
     if args.check:
         for path in stale:
-            print(f"{path}: out of date; run: callsite schema", file=sys.stderr)
+            print(_("{path}: out of date; run: callsite schema").format(path=path), file=sys.stderr)
         return 1 if stale else 0
-    print(f"Wrote {', '.join(map(str, stale))}." if stale else "The schema files are up to date.")
+    print(_("Wrote {files}.").format(files=", ".join(map(str, stale))) if stale
+          else _("The schema files are up to date."))
     return 0
 
 

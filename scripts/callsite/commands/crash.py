@@ -12,6 +12,8 @@ import sys
 import tempfile
 import traceback
 
+from ..messages import _
+
 EXIT_BUG = 70
 """``EX_SOFTWARE`` of sysexits.h: an internal error."""
 
@@ -30,10 +32,12 @@ def save_crash_report(error: BaseException) -> str:
 def report_bug(error: BaseException) -> int:
     """Save the details of an unexpected ``error``, say so in one line; the exit code."""
     try:
-        where = f"the details were saved in {save_crash_report(error)}"
+        message = _("callsite: an unexpected error stopped the command ({error}). This is a bug in callsite, not "
+                    "a mistake in your files; the details were saved in {file}: please send that file to whoever "
+                    "maintains the site.").format(error=type(error).__name__, file=save_crash_report(error))
     except OSError:
-        where = "the details could not be saved"
-    print(f"callsite: an unexpected error stopped the command ({type(error).__name__}). "
-          f"This is a bug in callsite, not a mistake in your files; {where}: "
-          "please send that file to whoever maintains the site.", file=sys.stderr)
+        message = _("callsite: an unexpected error stopped the command ({error}). This is a bug in callsite, not "
+                    "a mistake in your files; the details could not be saved: please tell whoever maintains the "
+                    "site.").format(error=type(error).__name__)
+    print(message, file=sys.stderr)
     return EXIT_BUG

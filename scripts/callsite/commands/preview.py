@@ -28,6 +28,7 @@ import threading
 import time
 from pathlib import Path
 
+from ..messages import _, language, ngettext
 from ..model.dates import HELSINKI
 from ..outputs.write import check_output_folder, mark_output_folder, source_folders
 from ..problems import InputError, Problem
@@ -98,10 +99,12 @@ class Preview:
             catalog = self.builder.build(now)
         except InputError as error:
             print(error.report().rsplit("\n", 1)[0], file=sys.stderr, flush=True)
-            self.log(f"{len(error.problems)} error(s): the browser shows them until the file is fixed.")
+            self.log(ngettext("{n} error: the browser shows it until the file is fixed.",
+                              "{n} errors: the browser shows them until the file is fixed.",
+                              len(error.problems)).format(n=len(error.problems)))
             problems = error.problems
         except Exception as error:  # a broken build must not stop the preview; show it instead
-            problems = [Problem(str(self.config_file), 0, 0, "", f"the build failed: {error!r}")]
+            problems = [Problem(str(self.config_file), 0, 0, "", _("the build failed: {error}").format(error=repr(error)))]
             print(problems[0].format(), file=sys.stderr, flush=True)
         else:
             problems = []
@@ -113,9 +116,11 @@ class Preview:
                 self.builder.write_extras()  # feeds, calendars, open data: after the pages
                 report_warnings(catalog, settings_for(self.config_file), now)
             except Exception as error:
-                print(Problem(str(self.config_file), 0, 0, "", f"the build failed: {error!r}").format(),
-                      file=sys.stderr, flush=True)
-            self.log(f"Rebuilt {len(catalog.calls)} call(s) in {time.monotonic() - started:.1f} s.")
+                print(Problem(str(self.config_file), 0, 0, "", _("the build failed: {error}").format(
+                    error=repr(error))).format(), file=sys.stderr, flush=True)
+            self.log(ngettext("Rebuilt {n} call in {seconds} s.", "Rebuilt {n} calls in {seconds} s.",
+                              len(catalog.calls)).format(n=len(catalog.calls),
+                                                         seconds=f"{time.monotonic() - started:.1f}"))
 
     def state(self) -> tuple[int, list[Problem]]:
         with self.lock:
@@ -139,15 +144,19 @@ class Preview:
 
 
 def error_page(problems: list[Problem], version: int) -> bytes:
+    """The page every address of the preview shows while a file has a problem, in the staff's
+    language (its ``lang`` too, for screen readers)."""
     items = "\n".join(f"<li><pre>{html.escape(p.format())}</pre></li>" for p in problems)
+    title = html.escape(_("The site could not be built"))
+    advice = html.escape(_("Fix the file and save it: this page reloads by itself."))
     return f"""<!doctype html>
-<html lang="fi"><head><meta charset="utf-8"><title>Virhe – Fel – callsite preview</title>
+<html lang="{language()}"><head><meta charset="utf-8"><title>{title} – callsite</title>
 <style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}}h1{{color:#8e0000}}
 pre{{white-space:pre-wrap;background:#fff4f4;border-left:4px solid #8e0000;padding:.6rem 1rem}}
 ul{{list-style:none;padding:0}}</style></head>
 <body><main>
-<h1>Sivustoa ei voitu rakentaa – Webbplatsen kunde inte byggas</h1>
-<p>Korjaa tiedosto ja tallenna: sivu latautuu itsestään. – Rätta filen och spara: sidan laddas om av sig själv.</p>
+<h1>{title}</h1>
+<p>{advice}</p>
 <ul class="callsite-problems">
 {items}
 </ul>
@@ -217,7 +226,8 @@ def run_server(args, *, now: dt.datetime | None) -> int:
     # 127.0.0.1 only: the preview shows drafts and must not be reachable from the network.
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(preview))
     server.daemon_threads = True
-    print(f"Preview: http://127.0.0.1:{server.server_address[1]}/fi/ (stop with Ctrl+C)", flush=True)
+    print(_("Preview: {address} (stop with Ctrl+C)").format(
+        address=f"http://127.0.0.1:{server.server_address[1]}/fi/"), flush=True)
     stop = threading.Event()
 
     def interrupt(signum, frame):  # `kill` ends the preview as Ctrl+C does, tidying up

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+from ..messages import _
+
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
@@ -53,17 +55,21 @@ EXAMPLE_DATETIME = "20.8.2026 klo 16.15"
 
 
 def _explain(text: str) -> DateProblem:
+    shown = repr(text)
     if re.match(r"^\d{1,2}\.\d{1,2}\.\d{2}(\D|$)", text):
-        return DateProblem(f"the year in {text!r} has two digits", "write the year with four digits, e.g. 20.8.2026")
+        return DateProblem(_("the year in {text} has two digits").format(text=shown),
+                           _("write the year with four digits, e.g. {example}").format(example=EXAMPLE_DATE))
     if re.match(r"^\d{1,2}/\d{1,2}/\d{2,4}", text):
-        return DateProblem(f"{text!r} could mean two different days",
-                           f"write the date as day.month.year, e.g. {EXAMPLE_DATE}")
+        return DateProblem(_("{text} could mean two different days").format(text=shown),
+                           _("write the date as day.month.year, e.g. {example}").format(example=EXAMPLE_DATE))
     if re.match(r"^\d{1,2}\.\d{1,2}\.?$", text):
-        return DateProblem(f"the date {text!r} has no year", f"write the year too, e.g. {EXAMPLE_DATE}")
+        return DateProblem(_("the date {text} has no year").format(text=shown),
+                           _("write the year too, e.g. {example}").format(example=EXAMPLE_DATE))
     if re.match(r"^\d{1,2}[.:]\d{2}$", text):
-        return DateProblem(f"{text!r} is a time without a date", f"write the date too, e.g. {EXAMPLE_DATETIME}")
-    return DateProblem(f"{text!r} is not a date we can read",
-                       f"write e.g. {EXAMPLE_DATE} or {EXAMPLE_DATETIME}")
+        return DateProblem(_("{text} is a time without a date").format(text=shown),
+                           _("write the date too, e.g. {example}").format(example=EXAMPLE_DATETIME))
+    return DateProblem(_("{text} is not a date we can read").format(text=shown),
+                       _("write e.g. {date} or {moment}").format(date=EXAMPLE_DATE, moment=EXAMPLE_DATETIME))
 
 
 def _parts(text: str):
@@ -73,30 +79,32 @@ def _parts(text: str):
     g = match.groupdict()
     year, month, day = (int(g["y"]), int(g["m"]), int(g["d"])) if g["d"] else (int(g["Y"]), int(g["M"]), int(g["D"]))
     if g["y"] and len(g["y"]) != 4:
-        raise DateProblem(f"the year in {text.strip()!r} is not four digits", f"e.g. {EXAMPLE_DATE}")
+        raise DateProblem(_("the year in {text} is not four digits").format(text=repr(text.strip())),
+                          _("e.g. {example}").format(example=EXAMPLE_DATE))
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise DateProblem(f"the year {year} in {text.strip()!r} is outside the years {FIRST_YEAR}-{LAST_YEAR}",
-                          f"check the year, e.g. {EXAMPLE_DATE}")
+        raise DateProblem(_("the year {year} in {text} is outside the years {first}-{last}").format(
+            year=year, text=repr(text.strip()), first=FIRST_YEAR, last=LAST_YEAR),
+            _("check the year, e.g. {example}").format(example=EXAMPLE_DATE))
     try:
         date = dt.date(year, month, day)
     except ValueError:
-        raise DateProblem(f"the date {text.strip()!r} does not exist",
-                          "check the day and the month (day.month.year)") from None
+        raise DateProblem(_("the date {text} does not exist").format(text=repr(text.strip())),
+                          _("check the day and the month (day.month.year)")) from None
     if g["h"] is None:
         return date, None, None
     hour, minute, second = int(g["h"]), int(g["min"]), int(g["s"] or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise DateProblem(f"the time in {text.strip()!r} does not exist",
-                          "times run from 0.00 to 23.59; for midnight at the end of a day write 23.59")
+        raise DateProblem(_("the time in {text} does not exist").format(text=repr(text.strip())),
+                          _("times run from 0.00 to 23.59; for midnight at the end of a day write 23.59"))
     return date, dt.time(hour, minute, second), g["off"]
 
 
 def parse_date(text: str) -> dt.date:
     """A calendar date without time, e.g. a publication date."""
-    date, time, _ = _parts(text)
+    date, time, _offset = _parts(text)
     if time is not None:
-        raise DateProblem(f"{text.strip()!r} has a time, but only a date is expected here",
-                          f"write only the date, e.g. {EXAMPLE_DATE}")
+        raise DateProblem(_("{text} has a time, but only a date is expected here").format(text=repr(text.strip())),
+                          _("write only the date, e.g. {example}").format(example=EXAMPLE_DATE))
     return date
 
 
@@ -108,8 +116,9 @@ def parse_moment(text: str, *, time_required: bool) -> tuple[dt.datetime, bool]:
     date, time, offset = _parts(text)
     if time is None:
         if time_required:
-            raise DateProblem(f"{text.strip()!r} has no time of day",
-                              f"add the time, e.g. {date.day}.{date.month}.{date.year} klo 16.15")
+            raise DateProblem(_("{text} has no time of day").format(text=repr(text.strip())),
+                              _("add the time, e.g. {example}").format(
+                                  example=f"{date.day}.{date.month}.{date.year} klo 16.15"))
         return dt.datetime.combine(date, dt.time(0, 0), HELSINKI), False
     if offset:
         sign = 1 if offset[0] == "+" else -1
@@ -125,14 +134,15 @@ def parse_deadline(text: str) -> dt.datetime:
     "20.8.2026 klo 0.00" is the first minute of the 20th, but staff who write it
     usually mean the end of that day: a day too early or too late, so it is refused.
     """
-    moment, _ = parse_moment(text, time_required=True)
+    moment, _had_time = parse_moment(text, time_required=True)
     local = moment.astimezone(HELSINKI)
     if local.time() == dt.time(0, 0):
         day_before = local.date() - dt.timedelta(days=1)
-        raise DateProblem(f"{text.strip()!r} is midnight at the start of {local.day}.{local.month}.{local.year}: "
-                          "it is unclear which day is meant",
-                          f"write {day_before.day}.{day_before.month}.{day_before.year} klo 23.59 or "
-                          f"{local.day}.{local.month}.{local.year} klo 23.59")
+        raise DateProblem(_("{text} is midnight at the start of {day}: it is unclear which day is meant").format(
+            text=repr(text.strip()), day=f"{local.day}.{local.month}.{local.year}"),
+            _("write {before} or {day}").format(
+                before=f"{day_before.day}.{day_before.month}.{day_before.year} klo 23.59",
+                day=f"{local.day}.{local.month}.{local.year} klo 23.59"))
     return moment
 
 
@@ -141,15 +151,15 @@ def helsinki_wall_time(date: dt.date, time: dt.time, shown: str) -> dt.datetime:
     early = dt.datetime.combine(date, time, HELSINKI)
     round_trip = early.astimezone(dt.timezone.utc).astimezone(HELSINKI)
     if round_trip.replace(tzinfo=None) != early.replace(tzinfo=None):
-        raise DateProblem(f"{shown!r} does not exist in Helsinki (clocks jump from 3.00 to 4.00 that night)",
-                          "choose a time outside 3.00-3.59 on that night")
+        raise DateProblem(_("{text} does not exist in Helsinki (clocks jump from 3.00 to 4.00 that night)").format(
+            text=repr(shown)), _("choose a time outside 3.00-3.59 on that night"))
     if early.utcoffset() != early.replace(fold=1).utcoffset():
-        raise DateProblem(f"{shown!r} occurs twice in Helsinki (clocks go back from 4.00 to 3.00 that night)",
-                          "choose a time outside 3.00-3.59 on that night")
+        raise DateProblem(_("{text} occurs twice in Helsinki (clocks go back from 4.00 to 3.00 that night)").format(
+            text=repr(shown)), _("choose a time outside 3.00-3.59 on that night"))
     return early
 
 
 def parse_now(text: str) -> dt.datetime:
     """The build's "now" from ``--now`` or ``CALLSITE_NOW``; seconds allowed."""
-    moment, _ = parse_moment(text, time_required=False)
+    moment, _had_time = parse_moment(text, time_required=False)
     return moment

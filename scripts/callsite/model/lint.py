@@ -21,12 +21,19 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..messages import N_, _
 from ..problems import Problem
 from ..source.yamlsource import Document, format_path, load_document
 from .call import Call
 from .dates import HELSINKI
 from .settings import Settings
-from .validate import LANGUAGE_NAMES, Catalog
+from .validate import Catalog
+
+NO_TITLE = {"fi": N_("the job title has no Finnish text (fi)"), "sv": N_("the job title has no Swedish text (sv)")}
+NAME_ONLY = {
+    "fi": N_("add 'fi: ...' to the title; until then the Finnish page shows the name only"),
+    "sv": N_("add 'sv: ...' to the title; until then the Swedish page shows the name only"),
+}
 
 
 def _clock(value: dt.time) -> str:
@@ -38,7 +45,8 @@ def _normal_clock(text: str) -> str:
     """``16:15``, ``16.15`` and ``klo 16.15`` are one time."""
     match = re.fullmatch(r"(?:klo\s*)?(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?", str(text).strip())
     if not match:
-        raise ValueError(f"extra.callsite.usual_deadline_times: {text!r} is not a time such as 16.15")
+        raise ValueError(_("extra.callsite.usual_deadline_times: {text} is not a time such as 16.15").format(
+            text=repr(text)))
     hour, minute, second = (int(g or 0) for g in match.groups())
     return _clock(dt.time(hour, minute, second))
 
@@ -75,10 +83,10 @@ def _known_https(host: str, domains: tuple) -> bool:
 def find_warnings(catalog: Catalog, settings: Settings, now: dt.datetime) -> list[Problem]:
     today = now.astimezone(HELSINKI).date()
     usual = {_normal_clock(t) for t in settings.usual_deadline_times}
-    usual_text = " or ".join(sorted(usual))
+    usual_text = _(" or ").join(sorted(usual))
     https_seen: dict[str, str] = {}  # host -> file where it is used with https://
     for call in catalog.calls:
-        for _, url in _urls(call):
+        for _path, url in _urls(call):
             if url.startswith("https://"):
                 https_seen.setdefault(_host(url), catalog.sources.get(call.id, ""))
 
@@ -96,35 +104,35 @@ def find_warnings(catalog: Catalog, settings: Settings, now: dt.datetime) -> lis
             warnings.append(Problem(file, line, column, format_path(path), message, hint, severity="warning"))
 
         if call.draft and call.published_on is not None and call.published_on <= today:
-            warn(("draft",), f"the publication date {_day(call.published_on)} has come, but the call is still "
-                 "a draft, so it is not on the public site",
-                 "when the call is ready, delete the line 'draft: true'; otherwise move 'published' forward")
+            warn(("draft",), _("the publication date {date} has come, but the call is still a draft, so it is not "
+                               "on the public site").format(date=_day(call.published_on)),
+                 _("when the call is ready, delete the line 'draft: true'; otherwise move 'published' forward"))
         for i, contact in enumerate(call.contacts):
             if contact.title is None:
                 continue
             for lang in call.languages:
                 if contact.title[lang] is None and (contact.languages is None or lang in contact.languages):
-                    warn(("contacts", i, "title"), f"the job title has no {LANGUAGE_NAMES[lang]} text ({lang})",
-                         f"add '{lang}: ...' to the title; until then the {LANGUAGE_NAMES[lang]} page shows the "
-                         "name only")
+                    warn(("contacts", i, "title"), _(NO_TITLE[lang]), _(NAME_ONLY[lang]))
         for i, round_ in enumerate(call.rounds):
             if round_.closes is None:
                 continue
             clock = _clock(round_.closes.astimezone(HELSINKI).time())
             if clock not in usual:
-                warn(("rounds", i, "closes"), f"the call closes at {clock}; calls usually close at {usual_text}",
-                     f"check the time; if {clock} is right, ignore this warning "
-                     "(the usual times are set in mkdocs.yml under extra.callsite.usual_deadline_times)")
+                warn(("rounds", i, "closes"), _("the call closes at {time}; calls usually close at {usual}").format(
+                    time=clock, usual=usual_text),
+                     _("check the time; if {time} is right, ignore this warning (the usual times are set in "
+                       "mkdocs.yml under extra.callsite.usual_deadline_times)").format(time=clock))
         for path, url in _urls(call):
             if not url.startswith("http://"):
                 continue
             host = _host(url)
             secure = "https://" + url[len("http://"):]
             if host in https_seen:
-                warn(path, f"the link {url!r} uses http://, but {host} is used with https:// "
-                     f"in {https_seen[host]}", f"write {secure!r}")
+                warn(path, _("the link {url} uses http://, but {host} is used with https:// in {file}").format(
+                    url=repr(url), host=host, file=https_seen[host]), _("write {url}").format(url=repr(secure)))
             elif _known_https(host, tuple(settings.https_hosts)):
-                warn(path, f"the link {url!r} uses http://, but {host} serves https://", f"write {secure!r}")
+                warn(path, _("the link {url} uses http://, but {host} serves https://").format(url=repr(url), host=host),
+                     _("write {url}").format(url=repr(secure)))
     return sorted(warnings)
 
 

@@ -21,12 +21,13 @@ import yaml
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
+from ..messages import N_, _
 from ..problems import InputError, Problem
 from ..source.yamlsource import Document, describe, format_path, syntax_problem
 from .branding import Colours, LogoPath
 from .call import LANGUAGES
 from .dates import DateProblem, parse_date
-from .validate import LANGUAGE_NAMES, _closest, _describe_value_error, _model_at, describe_unusable_text
+from .validate import MISSING_TEXT, _closest, _describe_value_error, _model_at, describe_unusable_text
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 """Hosts a newsletter endpoint may be reached on with plain http:// (a test endpoint on this computer)."""
@@ -67,18 +68,19 @@ def _plain_text(value: str) -> str:
     if unusable is not None:
         raise _problem(*unusable)
     if _CONTROL.search(value):  # what a call's text may hold, but a name or a link text may not
-        raise _problem(f"the text {value!r} has a line break or a tab in it", "write it on one line")
+        raise _problem(_("the text {text} has a line break or a tab in it").format(text=repr(value)),
+                       _("write it on one line"))
     return value
 
 
 def _site_url(value: str) -> str:
     parts = _split(value)
     if parts is None:
-        raise _problem(f"expected the full address of the site, starting with https://, found {describe(value)}",
-                       "write the address the site is published at, e.g. https://rahoitushaut.example.fi/")
+        raise _problem(_("expected the full address of the site, starting with https://, found {found}").format(
+            found=describe(value)), _("write the address the site is published at, e.g. https://rahoitushaut.example.fi/"))
     if parts.query or parts.fragment:
-        raise _problem(f"the site address {value!r} has a ? or # part",
-                       "write the address of the site's front page only, e.g. https://rahoitushaut.example.fi/")
+        raise _problem(_("the site address {address} has a ? or # part").format(address=repr(value)),
+                       _("write the address of the site's front page only, e.g. https://rahoitushaut.example.fi/"))
     return value if value.endswith("/") else value + "/"  # as the other addresses are made from it
 
 
@@ -87,25 +89,26 @@ def _newsletter_action(value: str) -> str:
         return value
     parts = _split(value)
     if parts is None:
-        raise _problem(f"expected the form address your newsletter provider gives, starting with https://, "
-                       f"found {describe(value)}", "e.g. https://uutiskirje.example.fi/subscribe")
+        raise _problem(_("expected the form address your newsletter provider gives, starting with https://, "
+                         "found {found}").format(found=describe(value)),
+                       _("e.g. https://uutiskirje.example.fi/subscribe"))
     if parts.scheme != "https" and parts.hostname not in LOCAL_HOSTS:
-        raise _problem(f"the newsletter endpoint {value!r} is not an https:// address",
-                       "readers' email addresses must travel encrypted: use https://")
+        raise _problem(_("the newsletter endpoint {address} is not an https:// address").format(address=repr(value)),
+                       _("readers' email addresses must travel encrypted: use https://"))
     return value
 
 
 def _field_name(value: str) -> str:
     if not _FIELD_NAME.fullmatch(value):
-        raise _problem(f"expected a form field name (letters, digits and _ - [ ]), found {describe(value)}",
-                       "use the name your newsletter provider's form uses, e.g. email")
+        raise _problem(_("expected a form field name (letters, digits and _ - [ ]), found {found}").format(
+            found=describe(value)), _("use the name your newsletter provider's form uses, e.g. email"))
     return value
 
 
 def _hidden_value(value: str) -> str:
     if _CONTROL.search(value):
-        raise _problem(f"the value {value!r} has a line break or another control character in it",
-                       "write it on one line, as plain text")
+        raise _problem(_("the value {value} has a line break or another control character in it").format(
+            value=repr(value)), _("write it on one line, as plain text"))
     return value
 
 
@@ -114,9 +117,9 @@ def _link_target(value: str) -> str:
         return value
     if value.startswith("/") and not value.startswith(("//", "/\\")) and not _URL_UNSAFE.search(value):
         return value
-    raise _problem(f"expected an address starting with https:// or http://, or a page of this site "
-                   f"starting with /, found {describe(value)}",
-                   "copy the full address of the privacy notice from the browser's address bar")
+    raise _problem(_("expected an address starting with https:// or http://, or a page of this site "
+                     "starting with /, found {found}").format(found=describe(value)),
+                   _("copy the full address of the privacy notice from the browser's address bar"))
 
 
 def _empty_as_none(value: Any) -> Any:
@@ -127,17 +130,17 @@ def _clock(value: str) -> str:
     match = _CLOCK.fullmatch(value.strip())
     hour, minute, second = (int(g or 0) for g in match.groups()) if match else (99, 0, 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise _problem(f"expected a time of day such as 16.15, found {describe(value)}",
-                       'write hours.minutes in Helsinki time, in quotes, e.g. "16.15"')
+        raise _problem(_("expected a time of day such as 16.15, found {found}").format(found=describe(value)),
+                       _('write hours.minutes in Helsinki time, in quotes, e.g. "16.15"'))
     return value
 
 
 def _host(value: str) -> str:
     host = value.strip().lower()
     if not _HOST.fullmatch(host):
-        hint = ("write the host name only, without https:// or a path, e.g. oph.fi" if "/" in host or ":" in host
-                else "write a host name such as oph.fi")
-        raise _problem(f"expected a host name such as oph.fi, found {describe(value)}", hint)
+        hint = (_("write the host name only, without https:// or a path, e.g. oph.fi") if "/" in host or ":" in host
+                else _("write a host name such as oph.fi"))
+        raise _problem(_("expected a host name such as oph.fi, found {found}").format(found=describe(value)), hint)
     return host
 
 
@@ -145,54 +148,56 @@ def _footer_path(value: str) -> str:
     if value.startswith("https://"):
         if _split(value) is not None:
             return value
-        hint = "copy the full address from the browser's address bar"
+        hint = _("copy the full address from the browser's address bar")
     elif value.startswith("http://"):
-        hint = "links to other sites use https://"
+        hint = _("links to other sites use https://")
     elif value.startswith(("/", "\\")):
-        hint = "write the path without the leading /, from the language's front page, e.g. saavutettavuusseloste/"
+        hint = _("write the path without the leading /, from the language's front page, e.g. saavutettavuusseloste/")
     elif ".." in value:
-        hint = "write the path from the language's front page, without .., e.g. saavutettavuusseloste/"
+        hint = _("write the path from the language's front page, without .., e.g. saavutettavuusseloste/")
     elif _SITE_PATH.fullmatch(value):
         return value
     else:
-        hint = "use only letters a-z, digits and - _ . / (or a full https:// address)"
-    raise _problem(f"expected a page of this site, such as saavutettavuusseloste/, or an https:// address, "
-                   f"found {describe(value)}", hint)
+        hint = _("use only letters a-z, digits and - _ . / (or a full https:// address)")
+    raise _problem(_("expected a page of this site, such as saavutettavuusseloste/, or an https:// address, "
+                     "found {found}").format(found=describe(value)), hint)
 
 
 def _web_page(value: str) -> str:
     parts = _split(value)
     if parts is None or parts.scheme != "https":
-        hint = ("pages of other sites are linked with https://" if value.startswith("http://")
-                else "copy the full address from the browser's address bar")
-        raise _problem(f"expected a web page's address starting with https://, found {describe(value)}", hint)
+        hint = (_("pages of other sites are linked with https://") if value.startswith("http://")
+                else _("copy the full address from the browser's address bar"))
+        raise _problem(_("expected a web page's address starting with https://, found {found}").format(
+            found=describe(value)), hint)
     return value
 
 
 def _email(value: str) -> str:
     match = _EMAIL.fullmatch(value)
     if match is None or "." not in match.group(1) or not _HOST.fullmatch(match.group(1)):
-        hint = ("write the address alone, without mailto:" if value.lower().startswith("mailto:")
-                else "write one address, e.g. saavutettavuus@oph.fi")
-        raise _problem(f"expected an email address, found {describe(value)}", hint)
+        hint = (_("write the address alone, without mailto:") if value.lower().startswith("mailto:")
+                else _("write one address, e.g. saavutettavuus@oph.fi"))
+        raise _problem(_("expected an email address, found {found}").format(found=describe(value)), hint)
     return value
 
 
 def _phone(value: str) -> str:
     if not _PHONE.fullmatch(value) or sum(c.isdigit() for c in value) < 5:
-        raise _problem(f"expected a telephone number, found {describe(value)}",
-                       'write the number in quotes, with digits, spaces and + only, e.g. "0295 016 000"')
+        raise _problem(_("expected a telephone number, found {found}").format(found=describe(value)),
+                       _('write the number in quotes, with digits, spaces and + only, e.g. "0295 016 000"'))
     return value
 
 
 def _review_date(value: Any) -> Any:
     """A date as staff write it (``28.11.2026``), or as YAML reads ``2026-11-28`` (a date already)."""
     if isinstance(value, dt.datetime):  # a subclass of date: a YAML timestamp with a time of day
-        raise _problem(f"expected a date without a time, found {value.isoformat(' ')}", "write e.g. 28.11.2026")
+        raise _problem(_("expected a date without a time, found {found}").format(found=value.isoformat(" ")),
+                       _("write e.g. 28.11.2026"))
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise _problem(f"expected a date, found {describe(value)}", "write e.g. 28.11.2026")
+        raise _problem(_("expected a date, found {found}").format(found=describe(value)), _("write e.g. 28.11.2026"))
     try:
         return parse_date(value)
     except DateProblem as problem:
@@ -404,8 +409,8 @@ class Settings(_Strict):
 
 CALLSITE = ("extra", "callsite")
 FOOTER = ("extra", "callsite_footer")
-_ELSEWHERE = {"site_url": "site_url is set at the top of mkdocs.yml, not under extra.callsite",
-              "footer": "the footer links are set under extra.callsite_footer, beside extra.callsite"}
+_ELSEWHERE = {"site_url": N_("site_url is set at the top of mkdocs.yml, not under extra.callsite"),
+              "footer": N_("the footer links are set under extra.callsite_footer, beside extra.callsite")}
 _EXAMPLES = {"agency": "agency: {fi: Opetushallitus, sv: Utbildningsstyrelsen}",
              "site_name": "site_name: {fi: Opetushallitus – Rahoitushaut, sv: Utbildningsstyrelsen – Finansiering}",
              "accessibility_authority": "accessibility_authority: {fi: Lupa- ja valvontavirasto, "
@@ -459,8 +464,9 @@ class _Source:
                 if key_node.value in first_line and _read_by_us(key_path):
                     self.problems.append(Problem(
                         self.file, line, key_node.start_mark.column + 1, format_path(key_path),
-                        f"the field {key_node.value!r} is given twice in the same group "
-                        f"(first on line {first_line[key_node.value]})", "keep one of them and delete the other"))
+                        _("the field {name} is given twice in the same group (first on line {line})").format(
+                            name=repr(key_node.value), line=first_line[key_node.value]),
+                        _("keep one of them and delete the other")))
                 first_line.setdefault(key_node.value, line)
                 self.walk(value_node, key_path)
 
@@ -496,10 +502,11 @@ def _parse(path: Path, source: _Source) -> tuple[Any, list[Problem]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
-        return None, [Problem(file, 0, 0, "", f"the settings file cannot be read ({error.strerror})",
-                              "give the settings file with --config, or run the command in the site's folder")]
+        return None, [Problem(file, 0, 0, "", _("the settings file cannot be read ({reason})").format(
+            reason=error.strerror), _("give the settings file with --config, or run the command in the site's folder"))]
     except UnicodeDecodeError:
-        return None, [Problem(file, 0, 0, "", "the file is not in UTF-8 encoding", "save the file as UTF-8 in your editor")]
+        return None, [Problem(file, 0, 0, "", _("the file is not in UTF-8 encoding"),
+                              _("save the file as UTF-8 in your editor"))]
     loader = _IgnoreTagsLoader(text)
     try:
         node = loader.get_single_node()
@@ -509,9 +516,18 @@ def _parse(path: Path, source: _Source) -> tuple[Any, list[Problem]]:
         source.walk(node, ())
         return loader.construct_document(node), []
     except yaml.YAMLError as error:
-        return None, [syntax_problem(error, file)]
-    except RecursionError as error:
-        return None, [Problem(file, 0, 0, "", f"YAML syntax error: {error}")]
+        return None, [syntax_problem(error, file, text, _compose_settings)]
+    except RecursionError:
+        return None, [Problem(file, 0, 0, "", _("the fields are nested too deeply"))]
+    finally:
+        loader.dispose()
+
+
+def _compose_settings(text: str) -> Any:
+    """Parse ``text`` as mkdocs.yml is parsed (for finding the line a syntax error is on)."""
+    loader = _IgnoreTagsLoader(text)
+    try:
+        return loader.get_single_node()
     finally:
         loader.dispose()
 
@@ -527,27 +543,27 @@ def _settings_values(data: Any, source: _Source) -> tuple[dict, list[Problem]]:
             return value or {}
         line, column = source.doc.mark_of(path)
         problems.append(Problem(source.file, line, column, format_path(path),
-                                f"expected a group of fields, found {describe(value)}",
-                                "write the fields indented under this one, each as 'name: value'"))
+                                _("expected a group of fields, found {found}").format(found=describe(value)),
+                                _("write the fields indented under this one, each as 'name: value'")))
         return {}
 
     if not isinstance(data, dict):
-        return {}, [Problem(source.file, 1, 1, "", f"expected a group of fields (the settings), found {describe(data)}",
-                            "mkdocs.yml holds fields such as 'site_url: ...', each on its own line")]
+        return {}, [Problem(source.file, 1, 1, "", _("expected a group of fields (the settings), found {found}").format(
+            found=describe(data)), _("mkdocs.yml holds fields such as 'site_url: ...', each on its own line"))]
     extra = group(data, ("extra",))
     values = {}
     for key, value in group(extra, CALLSITE).items():
         if key in _ELSEWHERE:
             line, column = source.doc.mark_of(CALLSITE + (key,), key=True)
             problems.append(Problem(source.file, line, column, format_path(CALLSITE + (key,)),
-                                    f"unknown setting {key!r}", _ELSEWHERE[key]))
+                                    _("unknown setting {name}").format(name=repr(key)), _(_ELSEWHERE[key])))
         else:
             values[key] = value
     if ("site_url",) in source.tagged:  # else the example address would be published in its place
         line, column = source.doc.mark_of(("site_url",))
         problems.append(Problem(source.file, line, column, "site_url",
-                                "the site address is given with a YAML tag (such as !ENV), which callsite does not read",
-                                "write the address itself, e.g. site_url: https://rahoitushaut.example.fi/"))
+                                _("the site address is given with a marking (such as !ENV), which callsite does not read"),
+                                _("write the address itself, e.g. site_url: https://rahoitushaut.example.fi/")))
     elif data.get("site_url") is not None:
         values["site_url"] = data["site_url"]
     if extra.get("callsite_footer") is not None:
@@ -577,30 +593,35 @@ def _problem_from_error(error: dict, source: _Source) -> Problem:
     if kind == "missing":
         path = path[:-1]
         if name in LANGUAGES:
-            message = f"the {LANGUAGE_NAMES[name]} text ({name}) is missing"
-            hint = f"this is written in both languages: add '{name}: ...'"
+            message = _(MISSING_TEXT[name])
+            hint = _("this is written in both languages: add '{lang}: ...'").format(lang=name)
         else:
-            message, hint = f"the required field {name!r} is missing", f"add '{name}: ...'"
+            message = _("the required field {name} is missing").format(name=repr(name))
+            hint = _("add '{name}: ...'").format(name=name)
     elif kind == "extra_forbidden":
         on_key = True
         model = _model_at(Settings, loc[:-1])
         fields = list(model.model_fields) if model is not None else []
         if len(loc) == 1:  # directly under extra.callsite: footer and site_url live elsewhere
             fields = [f for f in fields if f not in _ELSEWHERE]
-        what = "setting" if len(loc) == 1 else "field"
-        message = f"unknown {what} {name!r}"
+        setting = len(loc) == 1
+        message = (_("unknown setting {name}") if setting else _("unknown field {name}")).format(name=repr(name))
         close = _closest(name, fields)
-        hint = f"did you mean {close!r}?" if close else f"the {what}s allowed here are: {', '.join(fields)}"
+        if close:
+            hint = _("did you mean {name}?").format(name=repr(close))
+        else:
+            hint = (_("the settings allowed here are: {names}") if setting
+                    else _("the fields allowed here are: {names}")).format(names=", ".join(fields))
     elif kind == "setting":
         message, hint = ctx["message"], ctx["hint"]
     else:
         message, hint = _describe_value_error(kind, error, found, name, str(ctx.get("hint", "")))
         hint = _better_hint(kind, found, name, path, source) or hint
     if found is None and path in source.tagged:
-        hint = ("callsite reads mkdocs.yml without its YAML tags (the words starting with !): "
-                "write the value itself here")
+        hint = _("callsite reads mkdocs.yml without its markings (the words starting with !): "
+                 "write the value itself here")
     elif found is None and kind not in ("missing", "extra_forbidden"):
-        hint = hint or "write a value, or delete the line to use the default"
+        hint = hint or _("write a value, or delete the line to use the default")
     line, column = source.doc.mark_of(path, key=on_key)
     return Problem(source.file, line, column, format_path(path), message, hint)
 
@@ -609,19 +630,21 @@ def _better_hint(kind: str, found: Any, name: str, path: tuple, source: _Source)
     """Hints in the settings' terms where the call files' would mislead."""
     if kind in ("int_type", "int_parsing", "int_from_float"):
         if isinstance(found, str) and found.strip().isdigit():
-            return f"remove the quotes: write {name}: {found.strip()}"
+            return _("remove the quotes: write {name}: {value}").format(name=name, value=found.strip())
         if name in RANGES:
-            return f"write digits only, e.g. {name}: {Settings.model_fields[name].default}"
+            return _("write digits only, e.g. {name}: {value}").format(name=name,
+                                                                       value=Settings.model_fields[name].default)
     if kind in ("greater_than_equal", "less_than_equal") and name in RANGES:
         low, high = RANGES[name]
-        return f"{name} is a whole number from {low} to {high}"
+        return _("{name} is a whole number from {low} to {high}").format(name=name, low=low, high=high)
     if kind == "string_type" and path in source.written and not isinstance(found, (dict, list)):
-        return f'put the value in quotes: "{source.written[path]}"'
+        return _('put the value in quotes: "{value}"').format(value=source.written[path])
     if kind in ("model_type", "dict_type", "model_attributes_type") and name in _EXAMPLES:
-        return f"give the name in both languages, e.g. {_EXAMPLES[name]}"
+        return _("give the name in both languages, e.g. {example}").format(example=_EXAMPLES[name])
     if kind in ("model_type", "dict_type", "model_attributes_type") and name == "accessibility_authority_url":
-        return ("give the address in both languages, e.g. accessibility_authority_url: "
-                "{fi: https://www.saavutettavuusvaatimukset.fi/, sv: https://www.tillganglighetskrav.fi/}")
+        return _("give the address in both languages, e.g. {example}").format(
+            example="accessibility_authority_url: "
+                    "{fi: https://www.saavutettavuusvaatimukset.fi/, sv: https://www.tillganglighetskrav.fi/}")
     return ""
 
 

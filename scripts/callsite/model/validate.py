@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..messages import N_, _, language
 from ..problems import InputError, Problem
 from ..source.callfiles import VOCABULARY_FILE, ParsedAhead, call_files, display_path, may_hold_placeholder
 from ..source.yamlsource import Document, describe, format_path, load_document
@@ -28,7 +29,8 @@ from .call import CONTROL_CHARACTERS, LANGUAGES, Call, JobTitle, PerLanguage, Vo
 from .parallel_load import load_in_parallel, worth_parallel
 from .placeholders import find_unfilled
 
-LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish"}
+MISSING_TEXT = {"fi": N_("the Finnish text (fi) is missing"), "sv": N_("the Swedish text (sv) is missing")}
+"""Said whole, not made from a language's name: Finnish and Swedish say them differently."""
 
 
 @dataclass(frozen=True)
@@ -67,12 +69,22 @@ def _closest(word: str, choices: list[str]) -> str | None:
     return matches[0] if matches else None
 
 
+CHOICES = {
+    "fields allowed here": N_("the fields allowed here are: {names}"),
+    "allowed values": N_("the allowed values are: {names}"),
+    "funders": N_("the funders are: {names}"),
+    "valid tags": N_("the valid tags are: {names}"),
+    "valid applicant types": N_("the valid applicant types are: {names}"),
+}
+
+
 def _choices_hint(word: Any, choices: list[str], what: str) -> str:
+    """``what``: a key of :data:`CHOICES`."""
     if isinstance(word, str):
         close = _closest(word, choices)
         if close:
-            return f"did you mean {close!r}?"
-    return f"the {what} are: {', '.join(choices)}"
+            return _("did you mean {name}?").format(name=repr(close))
+    return _(CHOICES[what]).format(names=", ".join(choices))
 
 
 @dataclass(frozen=True)
@@ -103,17 +115,19 @@ def _finding_from_error(error: dict, root: type[BaseModel]) -> Finding:
     name = loc[-1] if loc else ""
     if kind == "missing":
         if name in LANGUAGES:
-            message = f"the {LANGUAGE_NAMES[name]} text ({name}) is missing"
-            hint = f"every text is written in both languages: add '{name}: ...'"
+            message = _(MISSING_TEXT[name])
+            hint = _("every text is written in both languages: add '{lang}: ...'").format(lang=name)
         else:
-            message = f"the required field {name!r} is missing"
+            message = _("the required field {name} is missing").format(name=repr(name))
             model = _model_at(root, loc[:-1])
             description = field_description(model, name) if model else None
-            if description:
-                hint = f"{name}: {description.splitlines()[0]}"
+            if description and language() == "en":
+                hint = f"{name}: {description.splitlines()[0]}"  # the model's docstrings are in English
+            elif description:
+                hint = _("add '{name}: ...' to this group").format(name=name)
         return Finding(loc, message, hint, at=loc[:-1])
     if kind == "extra_forbidden":
-        message = f"unknown field {name!r}"
+        message = _("unknown field {name}").format(name=repr(name))
         model = _model_at(root, loc[:-1])
         if model is not None:
             hint = _choices_hint(name, list(model.model_fields), "fields allowed here")
@@ -123,49 +137,58 @@ def _finding_from_error(error: dict, root: type[BaseModel]) -> Finding:
 
 
 def _describe_value_error(kind: str, error: dict, found: Any, name: Any, hint: str) -> tuple[str, str]:
+    """pydantic's error of type ``kind`` in staff terms: (message, hint). Said by type, not from
+    pydantic's English message, so that it can be translated; an unknown type keeps pydantic's
+    message, in English (a new kind of check is then found untranslated, not hidden)."""
     what = describe(found)
     if kind == "literal_error":
         expected = [e.strip(" '") for e in error["ctx"]["expected"].replace(" or ", ", ").split(", ")]
-        return (f"expected one of {', '.join(expected)}; found {what}",
+        return (_("expected one of {values}; found {found}").format(values=", ".join(expected), found=what),
                 _choices_hint(found, expected, "allowed values"))
     if kind == "string_type":
-        return (f"expected text, found {what}",
-                "put the value in quotes" if isinstance(found, (int, float, bool)) else hint)
+        return (_("expected text, found {found}").format(found=what),
+                _("put the value in quotes") if isinstance(found, (int, float, bool)) else hint)
     if kind == "string_too_short":
-        return "the text is empty", "write the text, or delete the field if it is optional"
+        return _("the text is empty"), _("write the text, or delete the field if it is optional")
     if kind == "string_pattern_mismatch":
         unusable = describe_unusable_text(found)
         if unusable is not None:
             return unusable
         if name == "email":
-            return f"expected an email address, found {what}", "e.g. etunimi.sukunimi@oph.fi"
+            return _("expected an email address, found {found}").format(found=what), _("e.g. etunimi.sukunimi@oph.fi")
+        message = _("expected lowercase letters a-z, digits and hyphens, found {found}").format(found=what)
         if isinstance(found, str) and found:
-            return (f"expected lowercase letters a-z, digits and hyphens, found {what}",
-                    f"e.g. {slugify(found)!r}")
-        return f"expected lowercase letters a-z, digits and hyphens, found {what}", hint
+            return message, _("e.g. {example}").format(example=repr(slugify(found)))
+        return message, hint
     if kind == "string_too_long":
-        return f"the text is too long ({len(found)} characters)", error["msg"].replace("String", "it")
+        limit = (error.get("ctx") or {}).get("max_length")
+        return (_("the text is too long ({length} characters)").format(length=len(found)),
+                _("it should have at most {limit} characters").format(limit=limit) if limit else hint)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return (f"expected a whole number, found {what}",
-                "write digits only, e.g. 1500000 or 1 500 000" if isinstance(found, (str, float)) else hint)
+        return (_("expected a whole number, found {found}").format(found=what),
+                _("write digits only, e.g. 1500000 or 1 500 000") if isinstance(found, (str, float)) else hint)
     if kind == "bool_type":
         if isinstance(found, str) and found.lower() in ("yes", "no", "on", "off", "y", "n", "kyllä", "ei"):
-            hint = "write true or false (in these files yes/no are text, not truth values)"
-        return f"expected true or false, found {what}", hint or "write true or false"
+            hint = _("write true or false (in these files yes/no are text, not truth values)")
+        return _("expected true or false, found {found}").format(found=what), hint or _("write true or false")
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         limit = next(iter(error["ctx"].values()))
-        words = {"greater_than": "greater than", "greater_than_equal": "at least",
-                 "less_than": "less than", "less_than_equal": "at most"}[kind]
-        return f"expected a number {words} {limit}, found {what}", hint
+        words = {"greater_than": N_("expected a number greater than {limit}, found {found}"),
+                 "greater_than_equal": N_("expected a number of at least {limit}, found {found}"),
+                 "less_than": N_("expected a number less than {limit}, found {found}"),
+                 "less_than_equal": N_("expected a number of at most {limit}, found {found}")}[kind]
+        return _(words).format(limit=limit, found=what), hint
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return (f"expected a group of fields, found {what}",
-                "write the fields indented under this one, each as 'name: value'")
+        return (_("expected a group of fields, found {found}").format(found=what),
+                _("write the fields indented under this one, each as 'name: value'"))
     if kind in ("tuple_type", "list_type"):
-        return f"expected a list, found {what}", "write each item on its own line, starting with '- '"
+        return (_("expected a list, found {found}").format(found=what),
+                _("write each item on its own line, starting with '- '"))
     if kind == "too_short":
-        return "the list is empty", "give at least one item"
+        return _("the list is empty"), _("give at least one item")
     if kind in ("date_type", "datetime_type", "is_instance_of", "date_from_datetime_inexact"):
-        return f"expected a date, found {what}", "write e.g. 20.8.2026 or 20.8.2026 klo 16.15"
+        return (_("expected a date, found {found}").format(found=what),
+                _("write e.g. 20.8.2026 or 20.8.2026 klo 16.15"))
     return error["msg"], hint
 
 
@@ -179,14 +202,14 @@ def describe_unusable_text(found: Any) -> tuple[str, str] | None:
         return None
     control = _CONTROL.search(found)
     if control is not None:
-        return (f"the text has an invisible control character (U+{ord(control.group()):04X}) "
-                f"at character {control.start() + 1}",
-                "delete it: in double quotes, a backslash starts a code such as \\0 or \\e; "
-                "write the text without them")
+        return (_("the text has an invisible control character ({code}) at character {position}").format(
+                    code=f"U+{ord(control.group()):04X}", position=control.start() + 1),
+                _("delete it: in double quotes, a backslash starts a code such as \\0 or \\e; "
+                  "write the text without them"))
     if not found.strip() or all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Zs", "Zl", "Zp")
                                 for ch in found):
-        return ("the text has nothing visible in it (only spaces or invisible characters)",
-                "write the text, or delete the field if it is optional")
+        return (_("the text has nothing visible in it (only spaces or invisible characters)"),
+                _("write the text, or delete the field if it is optional"))
     return None
 
 
@@ -273,14 +296,15 @@ def _url_findings(data: Any) -> list[Finding]:
         if not isinstance(url, str) or _is_allowed_url(url):
             continue
         if "\\" in url:
-            message, hint = (f"the link {url!r} has a backslash (\\) in it",
-                             "web addresses use / between their parts: write / instead of \\")
+            message, hint = (_("the link {url} has a backslash (\\) in it"),
+                             _("web addresses use / between their parts: write / instead of \\"))
         elif url.startswith(("https://", "http://", "/")) and _WHITESPACE.search(url):
-            message, hint = (f"the link {url!r} has a space in it",
-                             "web addresses have no spaces: delete it (write %20 if the address really has one)")
+            message, hint = (_("the link {url} has a space in it"),
+                             _("web addresses have no spaces: delete it (write %20 if the address really has one)"))
         else:
-            message, hint = (f"the link {url!r} does not start with https://, http:// or mailto:",
-                             "copy the full address from the browser's address bar")
+            message, hint = (_("the link {url} does not start with https://, http:// or mailto:"),
+                             _("copy the full address from the browser's address bar"))
+        message = message.format(url=repr(url))
         findings.append(Finding(path, message, hint))
     return findings
 
@@ -288,22 +312,24 @@ def _url_findings(data: Any) -> list[Finding]:
 def _vocabulary_findings(data: Any, vocabulary: Vocabulary) -> list[Finding]:
     findings = []
     checks = (
-        (("tags",), vocabulary.tags, "tag", "valid tags"),
-        (("eligibility", "applicant_types"), vocabulary.applicant_types, "applicant type", "valid applicant types"),
+        (("tags",), vocabulary.tags, N_("unknown tag {name}"), "valid tags"),
+        (("eligibility", "applicant_types"), vocabulary.applicant_types, N_("unknown applicant type {name}"),
+         "valid applicant types"),
     )
     funder = _raw(data, ("funder",))
     if isinstance(funder, str) and funder not in vocabulary.funders:
         known = sorted(vocabulary.funders)
-        hint = (_choices_hint(funder, known, "funders") if known else "no funders are listed yet") \
-            + f" (new ones are added in calls/{VOCABULARY_FILE} under funders; leave funder out for the site's own agency)"
-        findings.append(Finding(("funder",), f"unknown funder {funder!r}", hint))
+        hint = (_choices_hint(funder, known, "funders") if known else _("no funders are listed yet")) + " " + _(
+            "(new ones are added in calls/{file} under funders; leave funder out for the site's own agency)"
+        ).format(file=VOCABULARY_FILE)
+        findings.append(Finding(("funder",), _("unknown funder {name}").format(name=repr(funder)), hint))
     for path, known, what, plural in checks:
         used = _raw(data, path)
         for i, key in enumerate(used if isinstance(used, list) else []):
             if isinstance(key, str) and key not in known:
-                findings.append(Finding(path + (i,), f"unknown {what} {key!r}",
-                                        _choices_hint(key, sorted(known), plural)
-                                        + f" (new ones are added in calls/{VOCABULARY_FILE})"))
+                findings.append(Finding(path + (i,), _(what).format(name=repr(key)),
+                                        _choices_hint(key, sorted(known), plural) + " "
+                                        + _("(new ones are added in calls/{file})").format(file=VOCABULARY_FILE)))
     return findings
 
 
@@ -318,12 +344,14 @@ def _topic_address_findings(vocabulary: Vocabulary) -> list[Finding]:
             slug = slugify(name)
             path = ("tags", tag, lang)
             if not slug:
-                findings.append(Finding(path, f"the label {name!r} has no letters or digits for the page address",
-                                        "write the topic's name with letters"))
+                findings.append(Finding(path, _("the label {label} has no letters or digits for the page "
+                                                "address").format(label=repr(name)),
+                                        _("write the topic's name with letters")))
             elif slug in seen:
-                findings.append(Finding(path, f"the label {name!r} gives the same page address ({slug}) "
-                                              f"as the topic {seen[slug]!r}",
-                                        "every topic needs a name of its own in each language"))
+                findings.append(Finding(path, _("the label {label} gives the same page address ({address}) as the "
+                                                "topic {topic}").format(label=repr(name), address=slug,
+                                                                        topic=repr(seen[slug])),
+                                        _("every topic needs a name of its own in each language")))
             else:
                 seen[slug] = tag
     return findings
@@ -348,25 +376,34 @@ def _texts_plan(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     return tuple(plan)
 
 
+PUBLISHED_IN = {("fi", "sv"): N_("in Finnish and Swedish"), ("fi",): N_("in Finnish"), ("sv",): N_("in Swedish")}
+ONLY_IN = PUBLISHED_IN
+SHOWN_NOWHERE = {
+    "fi": N_("this call is published {published_in} only, so the Finnish text (fi) would be shown nowhere"),
+    "sv": N_("this call is published {published_in} only, so the Swedish text (sv) would be shown nowhere"),
+}
+
+
 def _language_findings(call: Call) -> list[Finding]:
     """Every text of a call exists in the call's languages, and in no other (a text in another
     language would be shown nowhere: staff would think it published)."""
     findings: list[Finding] = []
     wanted = call.languages
-    shown = " and ".join(LANGUAGE_NAMES[lang] for lang in wanted)
     written = ", ".join(wanted)
+    published_in = _(PUBLISHED_IN[tuple(sorted(wanted))])
 
     def check(value: PerLanguage, path: tuple) -> None:
         for lang in LANGUAGES:
             if value[lang] is None and lang in wanted:
-                findings.append(Finding(path + (lang,), f"the {LANGUAGE_NAMES[lang]} text ({lang}) is missing",
-                                        f"this call is published in {shown} (languages: [{written}]): add "
-                                        f"'{lang}: ...', or change languages if the call is not published in "
-                                        f"{LANGUAGE_NAMES[lang]}", at=path))
+                findings.append(Finding(path + (lang,), _(MISSING_TEXT[lang]), _(
+                    "this call is published {published_in} (languages: [{written}]): add '{lang}: ...', or "
+                    "change languages if the call is not published {not_in}").format(
+                        published_in=published_in, written=written, lang=lang, not_in=_(ONLY_IN[(lang,)])),
+                    at=path))
             elif value[lang] is not None and lang not in wanted:
-                findings.append(Finding(path + (lang,), f"this call is published in {shown} only, so the "
-                                        f"{LANGUAGE_NAMES[lang]} text ({lang}) would be shown nowhere",
-                                        f"delete it, or add {lang} to languages: [{written}, {lang}]",
+                findings.append(Finding(path + (lang,), _(SHOWN_NOWHERE[lang]).format(published_in=published_in),
+                                        _("delete it, or add {lang} to languages: [{written}, {lang}]").format(
+                                            lang=lang, written=written),
                                         on_key=True))
 
     def walk(value: BaseModel, path: tuple) -> None:
@@ -462,8 +499,9 @@ def _duplicate_problems(loaded: list[tuple[Call, Path]]) -> list[Problem]:
                 first = seen[key]
                 line, column = mark(path, where)
                 problems.append(Problem(display_path(path), line, column, format_path(where),
-                                        f"{key[1]!r} is already used by {display_path(first)}:{mark(first, where)[0]}",
-                                        f"every call needs its own {key[0]}; change one of them"))
+                                        _("{value} is already used by {file}").format(
+                                            value=repr(key[1]), file=f"{display_path(first)}:{mark(first, where)[0]}"),
+                                        _("every call needs its own {field}; change one of them").format(field=key[0])))
             else:
                 seen[key] = path
     return problems
@@ -520,7 +558,7 @@ def load_catalog(calls_dir: Path, cache: LoadCache | None = None, ahead: ParsedA
     calls_dir = Path(calls_dir)
     with _collector_paused():
         if not calls_dir.is_dir():
-            raise InputError([Problem(display_path(calls_dir), 0, 0, "", "the calls folder does not exist")])
+            raise InputError([Problem(display_path(calls_dir), 0, 0, "", _("the calls folder does not exist"))])
         vocabulary, problems = load_vocabulary(calls_dir)
         if cache is not None:
             if vocabulary is not None and cache.vocabulary == vocabulary:
@@ -546,7 +584,7 @@ def load_catalog(calls_dir: Path, cache: LoadCache | None = None, ahead: ParsedA
         raise InputError(problems)
     assert vocabulary is not None
     return Catalog(
-        calls=tuple(call for call, _ in loaded),
+        calls=tuple(call for call, _path in loaded),
         vocabulary=vocabulary,
         sources={call.id: display_path(path) for call, path in loaded},
     )

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Callable
 
+from ..messages import _
 from ..problems import UsageError
 
 STAMP = ".callsite-build"
@@ -37,11 +38,11 @@ class PublishError(Exception):
 def source_folders(config_file: Path, calls_dir: Path | None = None) -> dict[str, Path]:
     """What a build reads, by what staff would call it: no site may be built over, around or
     into these folders."""
-    folders = {"the project's call files": calls_dir} if calls_dir is not None else {}
-    folders["the site's theme"] = config_file.parent / "theme"
-    folders["the program's code"] = Path(__file__).resolve().parent.parent
-    if (config_file.parent / "scripts").resolve() != folders["the program's code"]:
-        folders["the project's scripts"] = config_file.parent / "scripts"
+    folders = {_("the project's call files"): calls_dir} if calls_dir is not None else {}
+    folders[_("the site's theme")] = config_file.parent / "theme"
+    code = folders[_("the program's code")] = Path(__file__).resolve().parent.parent
+    if (config_file.parent / "scripts").resolve() != code:
+        folders[_("the project's scripts")] = config_file.parent / "scripts"
     return folders
 
 
@@ -54,20 +55,20 @@ def check_output_folder(site_dir: Path, sources: Mapping[str, Path], config_file
     target = site_dir.resolve()
     project = config_file.resolve().parent
     if target == project:
-        raise UsageError(f"the output folder '{shown}' is the project's own folder (where {config_file.name} is); "
-                         f"{_choose_another(shown)}")
+        raise UsageError(_("the output folder '{folder}' is the project's own folder (where {settings} is); "
+                           "{choose}").format(folder=shown, settings=config_file.name, choose=_choose_another(shown)))
     if _inside(project, target):
-        raise UsageError(f"the output folder '{shown}' holds the whole project (the folder of '{config_file}'); "
-                         f"{_choose_another(shown)}")
+        raise UsageError(_("the output folder '{folder}' holds the whole project (the folder of '{settings}'); "
+                           "{choose}").format(folder=shown, settings=config_file, choose=_choose_another(shown)))
     for what, folder in sources.items():
         resolved = folder.resolve()
         if _inside(resolved, target):
-            raise UsageError(f"the output folder '{shown}' holds {what}; {_choose_another(shown)}"
-                             if resolved == target else
-                             f"the output folder '{shown}' holds {what} ('{folder}'); {_choose_another(shown)}")
+            message = (_("the output folder '{folder}' holds {what}; {choose}") if resolved == target else
+                       _("the output folder '{folder}' holds {what} ('{source}'); {choose}"))
+            raise UsageError(message.format(folder=shown, what=what, source=folder, choose=_choose_another(shown)))
         if _inside(target, resolved):
-            raise UsageError(f"the output folder '{shown}' lies inside {what} ('{folder}'); "
-                             f"{_choose_another(shown)}")
+            raise UsageError(_("the output folder '{folder}' lies inside {what} ('{source}'); {choose}").format(
+                folder=shown, what=what, source=folder, choose=_choose_another(shown)))
     _check_replaceable(target, shown)
 
 
@@ -142,23 +143,25 @@ def _check_replaceable(target: Path, shown: str) -> None:
             with os.scandir(target) as entries:
                 if next(entries, None) is None:
                     return
-            raise UsageError(f"the output folder '{shown}' holds files that callsite did not build, and building "
-                             f"would delete them; move them away or {_choose_another(shown)} (a site built by "
-                             "callsite before December 2026 has no build mark: if that is what it is, delete it once)")
+            raise UsageError(_("the output folder '{folder}' holds files that callsite did not build, and building "
+                               "would delete them; move them away or {choose} (a site built by callsite before "
+                               "December 2026 has no build mark: if that is what it is, delete it once)").format(
+                folder=shown, choose=_choose_another(shown)))
         if os.path.lexists(target):
-            raise UsageError(f"the output folder '{shown}' is a file, not a folder; {_choose_another(shown)}")
+            raise UsageError(_("the output folder '{folder}' is a file, not a folder; {choose}").format(
+                folder=shown, choose=_choose_another(shown)))
         above = Path(shown).parent  # as typed: the message names what staff wrote
         while not os.path.lexists(above):
             above = above.parent
         if not os.path.isdir(above):
-            raise UsageError(f"the output folder '{shown}' cannot be made: '{above}' is a file, not a folder; "
-                             f"{_choose_another(shown)}")
+            raise UsageError(_("the output folder '{folder}' cannot be made: '{above}' is a file, not a folder; "
+                               "{choose}").format(folder=shown, above=above, choose=_choose_another(shown)))
     except OSError as error:
         raise _cannot_write(shown, error) from error
 
 
 def _choose_another(shown: str) -> str:
-    return "choose another folder, e.g. site" if Path(shown) != Path("site") else "choose another folder"
+    return _("choose another folder, e.g. site") if Path(shown) != Path("site") else _("choose another folder")
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -182,13 +185,14 @@ def _about_writing(error: OSError, work: Path) -> bool:
 
 
 def _cannot_write(shown: str, error: OSError) -> PublishError:
-    return PublishError(f"cannot write the site into '{shown}': {error.strerror or error}")
+    return PublishError(_("cannot write the site into '{folder}': {reason}").format(
+        folder=shown, reason=error.strerror or error))
 
 
 def _remove(folder: Path) -> None:
     """Remove ``folder`` and all below it; a process of the build still ending may add a file
     while it is removed, so try again a few times."""
-    for _ in range(5):
+    for _attempt in range(5):
         shutil.rmtree(folder, ignore_errors=True)
         if not os.path.lexists(folder):
             return

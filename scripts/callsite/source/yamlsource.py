@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from ..messages import N_, _
 from ..problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
@@ -90,8 +91,8 @@ _CoreSchemaLoader.ascend_resolver = tuple  # () -> ()
 _MERGE = _STD + "merge"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 _PATTERNS = {tag: regexp for resolvers in _RESOLVERS_BY_FIRST.values() for tag, regexp in resolvers}
-_TAG_NAMES = {_STD + "int": "a whole number", _STD + "float": "a number", _STD + "bool": "true or false",
-              _STD + "null": "empty"}
+_TAG_NAMES = {_STD + "int": N_("a whole number"), _STD + "float": N_("a number"),
+              _STD + "bool": N_("true or false"), _STD + "null": N_("empty")}
 
 
 def _fits_its_tag(node: yaml.ScalarNode) -> bool:
@@ -133,37 +134,23 @@ class Document:
         return (mark.line + 1, mark.column + 1)
 
 
-_SYNTAX_HINTS = {
-    "mapping values are not allowed": "a colon followed by a space starts a new field; "
-    "put text that contains ': ' in quotes, or check the indentation",
-    "could not find expected ':'": "every field is written 'name: value'; check this line and "
-    "the one above for a missing colon or wrong indentation",
-    "that cannot start any token": "indent with spaces, not tabs, and put text starting with "
-    "@ or ` in quotes",
-    "did not find expected key": "check the indentation: fields of one group start in the same column",
-    "did not find expected '-' indicator": "check the indentation of the list items",
-    "found unexpected end of stream": "a quotation mark may be missing its closing pair",
-    "found unknown escape character": "inside double quotes a backslash starts an escape; use single quotes",
-}
-
-
 def describe(value: Any) -> str:
     """Describe a parsed YAML value in staff terms, for 'found ...' messages."""
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, bool):
-        return f"the truth value {'true' if value else 'false'}"
+        return _("the truth value {value}").format(value="true" if value else "false")
     if isinstance(value, int):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     if isinstance(value, float):
-        return f"the decimal number {value:g}"
+        return _("the decimal number {value}").format(value=f"{value:g}")
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"the text {shown!r}"
+        return _("the text {text}").format(text=repr(shown))
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a group of fields"
+        return _("a group of fields")
     return type(value).__name__
 
 
@@ -186,22 +173,24 @@ class _Walker:
         """``named_at``: where the field whose value this is was named (an alias is reported there)."""
         if id(node) in self.seen:
             # The alias resolves to the anchored node itself; point at the field that uses it.
-            self.problem(named_at or node.start_mark, path, "anchors and aliases (& and *) are not allowed",
-                         "write the value out in full in each place")
+            self.problem(named_at or node.start_mark, path,
+                         _("a value cannot refer to another one with & and * (anchors and aliases)"),
+                         _("write the value out in full in each place"))
             return None
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            self.problem(node.start_mark, path, f"the data is nested more than {MAX_DEPTH} levels deep")
+            self.problem(node.start_mark, path,
+                         _("the fields are nested more than {depth} levels deep").format(depth=MAX_DEPTH))
             return None
         if node.tag not in _ALLOWED_TAGS:
-            self.problem(node.start_mark, path, f"the YAML tag {node.tag!r} is not allowed",
-                         "remove the tag (the word starting with !)")
+            self.problem(node.start_mark, path, _("the marking {tag} is not allowed in a call file").format(
+                tag=repr(node.tag)), _("remove the marking (the word starting with !)"))
             return None
         if isinstance(node, yaml.ScalarNode):
             if not _fits_its_tag(node):
-                self.problem(node.start_mark, path, f"{node.value!r} is not {_TAG_NAMES[node.tag]}, "
-                             f"as its YAML tag {node.tag.replace(_STD, '!!')} says",
-                             "remove the tag (the word starting with !)")
+                self.problem(node.start_mark, path, _("{value} is not {kind}, as its marking {tag} says").format(
+                    value=repr(node.value), kind=_(_TAG_NAMES[node.tag]), tag=node.tag.replace(_STD, "!!")),
+                    _("remove the marking (the word starting with !)"))
                 return None
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -229,18 +218,18 @@ class _Walker:
         depth += 1
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                self.problem(key_node.start_mark, path, "merge keys (<<) are not allowed",
-                             "write the fields out in full")
+                self.problem(key_node.start_mark, path, _("fields cannot be copied from elsewhere with <<"),
+                             _("write the fields out in full"))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node.start_mark, path, "a field name must be a plain word")
+                self.problem(key_node.start_mark, path, _("a field name must be a plain word"))
                 continue
             key = key_node.value
             if key in first_line:  # every key in result is in first_line too
                 self.problem(key_node.start_mark, path + (key,),
-                             f"the field {key!r} is given twice in the same group "
-                             f"(first on line {first_line[key]})",
-                             "keep one of them and delete the other")
+                             _("the field {name} is given twice in the same group (first on line {line})").format(
+                                 name=repr(key), line=first_line[key]),
+                             _("keep one of them and delete the other"))
                 continue
             first_line[key] = key_node.start_mark.line + 1
             # A text value, most of a file, is taken here without a call (loading is mostly this).
@@ -280,15 +269,15 @@ def _read(path: Path, file: str) -> tuple[str | None, list[Problem]]:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            return None, [Problem(file, 0, 0, "", "this is a folder, not a call file",
-                                  "rename the folder so that its name does not end in .yaml")]
+            return None, [Problem(file, 0, 0, "", _("this is a folder, not a call file"),
+                                  _("rename the folder so that its name does not end in .yaml"))]
         if not stat.S_ISREG(info.st_mode):
-            return None, [Problem(file, 0, 0, "", "this is not an ordinary file",
-                                  "a call file is a text file saved by an editor; delete or move this one")]
+            return None, [Problem(file, 0, 0, "", _("this is not an ordinary file"),
+                                  _("a call file is a text file saved by an editor; delete or move this one"))]
         if info.st_size > MAX_FILE_BYTES:
-            return None, [Problem(file, 0, 0, "", f"the file is {info.st_size // 1024} KiB; the limit is "
-                                  f"{MAX_FILE_BYTES // 1024} KiB", "a call this long is probably a mistake; "
-                                  "move long texts to the linked documents")]
+            return None, [Problem(file, 0, 0, "", _("the file is {size} KiB; the limit is {limit} KiB").format(
+                size=info.st_size // 1024, limit=MAX_FILE_BYTES // 1024),
+                _("a call this long is probably a mistake; move long texts to the linked documents"))]
         with os.fdopen(fd, "rb", closefd=False) as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
@@ -296,50 +285,58 @@ def _read(path: Path, file: str) -> tuple[str | None, list[Problem]]:
     finally:
         os.close(fd)
     if len(raw) > MAX_FILE_BYTES:  # grew while being read
-        return None, [Problem(file, 0, 0, "", f"the file is over the limit of {MAX_FILE_BYTES // 1024} KiB")]
+        return None, [Problem(file, 0, 0, "", _("the file is over the limit of {limit} KiB").format(
+            limit=MAX_FILE_BYTES // 1024))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(file, line, 0, "", "the file is not in UTF-8 encoding",
-                              "save the file as UTF-8 in your editor")]
+        return None, [Problem(file, line, 0, "", _("the file is not in UTF-8 encoding"),
+                              _("save the file as UTF-8 in your editor"))]
     if "\x00" in text:
-        return None, [Problem(file, 0, 0, "", "the file contains NUL characters; it is not a text file")]
+        return None, [Problem(file, 0, 0, "", _("the file contains NUL characters; it is not a text file"))]
     return text, []
 
 
 def _unreadable(path: Path, file: str, error: OSError) -> Problem:
     """Why a file could not be opened or read, in staff terms."""
     if os.path.islink(path):  # O_NOFOLLOW refused it (ELOOP, or EMLINK on some systems)
-        return Problem(file, 0, 0, "", "this is a link to another file, not a call file",
-                       "put the call file itself in the calls folder instead of a link to it")
+        return Problem(file, 0, 0, "", _("this is a link to another file, not a call file"),
+                       _("put the call file itself in the calls folder instead of a link to it"))
     if error.errno in (errno.EACCES, errno.EPERM):
-        return Problem(file, 0, 0, "", "the file cannot be read: you do not have permission to open it",
-                       "ask whoever manages this computer or folder to give you read access")
-    return Problem(file, 0, 0, "", f"the file cannot be read ({error.strerror or error})")
+        return Problem(file, 0, 0, "", _("the file cannot be read: you do not have permission to open it"),
+                       _("ask whoever manages this computer or folder to give you read access"))
+    return Problem(file, 0, 0, "", _("the file cannot be read ({reason})").format(reason=error.strerror or error))
 
 
-def syntax_problem(error: yaml.YAMLError, file: str) -> Problem:
-    """What PyYAML's syntax error says, at its line and column, with a hint where one helps."""
-    if not isinstance(error, yaml.MarkedYAMLError):
-        return Problem(file, 0, 0, "", f"YAML syntax error: {error}")
-    mark = error.problem_mark or error.context_mark
-    message = str(error.problem or error.context or "YAML syntax error")
-    hint = next((h for key, h in _SYNTAX_HINTS.items() if key in message), "")
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    return Problem(file, line, column, "", f"YAML syntax error: {message}", hint)
+def syntax_problem(error: yaml.YAMLError, file: str, text: str, compose=None) -> Problem:
+    """The mistake behind PyYAML's syntax error in ``text``, in plain words, at the line it is on
+    (see :mod:`callsite.source.syntax`), that line quoted. ``compose``: how ``text`` was parsed
+    (default: as a call file)."""
+    if not isinstance(error, yaml.MarkedYAMLError) or (error.problem_mark or error.context_mark) is None:
+        return Problem(file, 0, 0, "", _("the file cannot be read as YAML: {reason}").format(reason=error))
+    from .syntax import diagnose, lines_of
+
+    found = diagnose(text, error, compose or _compose_text)
+    lines = lines_of(text)
+    quote = lines[found.line - 1] if found.line <= len(lines) else ""
+    return Problem(file, found.line, found.column, "", found.message, found.hint, quote=quote)
+
+
+def _compose_text(text: str) -> yaml.Node | None:
+    return yaml.compose(text, Loader=_CoreSchemaLoader)
 
 
 def _compose(text: str, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     """The node tree of ``text``, or None and the syntax problem."""
     try:
-        node = yaml.compose(text, Loader=_CoreSchemaLoader)
+        node = _compose_text(text)
     except yaml.YAMLError as error:
-        return None, [syntax_problem(error, file)]
+        return None, [syntax_problem(error, file, text)]
     except RecursionError:
-        return None, [Problem(file, 0, 0, "", "the data is nested too deeply")]
+        return None, [Problem(file, 0, 0, "", _("the fields are nested too deeply"))]
     if node is None:
-        return None, [Problem(file, 0, 0, "", "the file is empty")]
+        return None, [Problem(file, 0, 0, "", _("the file is empty"))]
     return node, []
 
 
