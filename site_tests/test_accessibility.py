@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from checkers import watch_failures
 from conftest import ALL_PAGES, NODE_MODULES, PAGE_TYPES
 
 AXE_SOURCE = (NODE_MODULES / "axe-core" / "axe.min.js")
@@ -28,21 +29,25 @@ def describe(violations: list[dict]) -> str:
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_axe_finds_no_wcag_violations(served_fixture_site, chromium, path):
     page = chromium.new_page(viewport={"width": 1300, "height": 900})
+    failures = watch_failures(page)
     page.goto(served_fixture_site + path)
-    page.wait_for_load_state("load")
+    page.wait_for_load_state("networkidle")
     violations = axe_violations(page)
     page.close()
     assert violations == [], describe(violations)
+    assert failures == []
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_axe_finds_no_violations_on_a_phone_either(served_fixture_site, chromium, path):
     page = chromium.new_page(viewport={"width": 375, "height": 740})
+    failures = watch_failures(page)
     page.goto(served_fixture_site + path)
-    page.wait_for_load_state("load")
+    page.wait_for_load_state("networkidle")
     violations = axe_violations(page)
     page.close()
     assert violations == [], describe(violations)
+    assert failures == []
 
 
 @pytest.mark.parametrize("path", [url for name, pair in PAGE_TYPES.items() if name != "root" for url in pair])

@@ -32,7 +32,7 @@ from ..render.pages import Chrome, SitePage, template_cache_dir
 from ..source.callfiles import display_path
 from . import selected
 from .page_lists import add_search_entries, status_badge, write_sitemap
-from .theme_assets import DEFAULT_LOGO, THEMED_STYLESHEET, copy_logo, remove_unused_assets
+from .theme_assets import DEFAULT_LOGO, THEMED_STYLESHEET, copy_logo, logo_address, remove_unused_assets
 from .patches import faster_theme_env, read_settings_once
 from .preview_sync import fill_changed, sync
 from .template_pages import Filler, call_shape, check_probe, shared_topic_template, template_page
@@ -247,8 +247,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
         settings = load_settings(config_file)
         config.extra["callsite_colours"] = settings.colours.css_variables()
         config.theme.static_templates.add(THEMED_STYLESHEET)
-        config.theme["logo"] = copy_logo(Path(config_file).parent, settings.logo, engine_out) \
-            if settings.logo else DEFAULT_LOGO
+        config.theme["logo"] = logo_address(settings.logo) if settings.logo else DEFAULT_LOGO
         # The engine's sitemap only knows the pages it renders: ours (page_lists.write_sitemap)
         # replaces it and its .gz, so rendering and compressing it would be wasted.
         config.theme.static_templates.discard("sitemap.xml")
@@ -295,6 +294,8 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             produced = fill_changed(filler, rest_of_calls(), call_template_html, written, reuse, kept)
         add_search_entries(engine_out, search_entries)
         remove_unused_assets(engine_out)
+        if settings.logo:  # after the engine's build, which empties its folder first
+            copy_logo(Path(config_file).parent / settings.logo, engine_out / config.theme["logo"])
         write_sitemap(engine_out, base_url, paths)
         if produced is not None:
             produced.update({f.relative_to(engine_out).as_posix(): f.read_bytes()

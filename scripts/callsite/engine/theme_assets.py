@@ -25,13 +25,14 @@ _UNUSED = ("assets/javascripts/bundle.*.js", "assets/javascripts/bundle.*.js.map
 _STEMMERS_KEPT = {"lunr.stemmer.support.min.js", "lunr.fi.min.js", "lunr.sv.min.js", "lunr.multi.min.js"}
 
 
-def copy_logo(project: Path, logo: str, out_dir: Path) -> str:
-    """Copy the agency's logo (a path from the folder of mkdocs.yml) into the language's assets;
-    its address there, for the theme."""
-    target = f"assets/images/logo{Path(logo).suffix.lower()}"
-    (out_dir / target).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(project / logo, out_dir / target)
-    return target
+def logo_address(logo: str) -> str:
+    """Where the agency's logo (a path from the folder of mkdocs.yml) is published in a language's folder."""
+    return f"assets/images/logo{Path(logo).suffix.lower()}"
+
+
+def copy_logo(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
 
 
 def remove_unused_assets(out_dir: Path) -> None:
