@@ -36,7 +36,7 @@ def test_the_default_colours_pass_and_are_not_materials_indigo():
 
 def problems(folder: Path, capsys, monkeypatch) -> list[str]:
     monkeypatch.chdir(folder)
-    assert main(["check", "--calls", str(FIXTURE_CALLS), "--config", "mkdocs.yml", "--now", NOW]) == 1
+    assert main(["--lang", "en", "check", "--calls", str(FIXTURE_CALLS), "--config", "mkdocs.yml", "--now", NOW]) == 1
     return capsys.readouterr().err.splitlines()
 
 
