@@ -52,7 +52,7 @@ def test_a_call_that_states_no_sum_shows_none(real_site):
 def test_cards_show_a_sum_only_where_one_is_stated(real_site):
     stated = {"lukutaidon-vahvistaminen-2026", "starkande-av-lasfardigheter-2026", "sprakbad-i-smabarnspedagogiken-2026",
               "kansainvalistymisavustus-yleissivistavalle-koulutukselle-2025", "tukiopetuksen-lisaaminen-2026",
-              "utokad-stodundervisning-2026"}
+              "utokad-stodundervisning-2026", "kerhotoiminnan-jatkohaku-2026"}
     for listing in ("/fi/", "/fi/arkisto/", "/sv/"):
         cards = page(real_site, listing).select(".mdx-card")
         assert cards, listing
@@ -73,7 +73,8 @@ def test_structured_data_names_the_funder_and_no_amount(real_site):
 
 def test_feeds_state_no_sum(real_site):
     feed = feedparser.parse((real_site / "fi/feed.xml").read_bytes())
-    stated = ("lukutaidon-vahvistaminen-2026", "kansainvalistymisavustus")  # the calls that state a sum
+    stated = ("lukutaidon-vahvistaminen-2026", "kansainvalistymisavustus", "tukiopetuksen-lisaaminen",
+              "kerhotoiminnan-jatkohaku")  # the calls that state a sum
     descriptions = [entry.summary for entry in feed.entries
                     if "Hakuaika" in entry.summary and not any(slug in entry.link for slug in stated)]
     assert descriptions and not any("euroa." in text.split("Hakuaika")[1][:80] for text in descriptions)
@@ -308,3 +309,31 @@ def test_a_groups_texts_are_needed_in_its_own_languages_only(tmp_path):
                                  '      sv: "Grupp A: Svenskspråkiga skolor"\n      fi: "Ryhmä A"\n'), encoding="utf-8")
     call, problems = load_call(path, vocabulary)
     assert call is None and [p.field for p in problems] == ["rounds[1].name.fi"]
+
+
+NO_TIME = "/fi/rahoitushaut/kerhotoiminnan-jatkohaku-2026/"
+
+
+def test_a_deadline_without_a_time_says_so_and_runs_to_the_end_of_the_day(real_site):
+    doc = page(real_site, NO_TIME)
+    assert text_of(doc.select_one(".mdx-call__period")) == "Hakuaika: 1.4.2026 – 10.4.2026 (kellonaikaa ei ilmoitettu)"
+    assert "16.15" not in text_of(doc.select_one(".mdx-call"))
+    # Built at noon on its last day: still open (closing soon), and the script knows it closes at midnight.
+    status = doc.select_one(".mdx-call .mdx-status")
+    assert status["data-callsite-status"] == "closing-soon"
+    assert status["data-callsite-rounds"] == "2026-04-01T00:00:00+03:00/2026-04-11T00:00:00+03:00"
+    assert doc.select_one(".mdx-call__period time[data-callsite-deadline]")["datetime"] == "2026-04-10"
+    calendar = icalendar.Calendar.from_ical((real_site / "fi/kalenteri/kerhotoiminnan-jatkohaku-2026.ics").read_bytes())
+    [closes] = [e for e in calendar.walk("VEVENT") if "-closes@" in str(e["UID"])]
+    assert closes.decoded("DTSTART") == dt.date(2026, 4, 10)  # an all-day event on the last day
+    record = _records(real_site)["kerhot-jatkohaku-2026"]
+    assert record["rounds"][0]["closes"] == "2026-04-10"
+    html = (real_site / NO_TIME.strip("/") / "index.html").read_text(encoding="utf-8")
+    [grant] = [item for item in extruct.extract(html, syntaxes=["json-ld"])["json-ld"] if item["@type"] == "MonetaryGrant"]
+    assert grant["temporalCoverage"] == "2026-04-01/2026-04-10"
+
+
+def test_a_deadline_without_a_time_is_closed_the_next_morning(tmp_path):
+    site = tmp_path / "site"
+    build(FIXTURES / "real", site, "11.4.2026 klo 0.01")
+    assert page(site, NO_TIME).select_one(".mdx-call .mdx-status")["data-callsite-status"] == "closed"

@@ -102,7 +102,6 @@ EXPRESSIBLE = {
     "unknown-tag": replace("tags: [perusopetus]", "tags: [perusopetuss]"),
     "unknown-applicant-type": replace("applicant_types: [municipality]", "applicant_types: [kunnat]"),
     "time-without-date": replace("closes: 14.3.2025 klo 16.15", "closes: 16:15"),
-    "deadline-without-time": replace("closes: 14.3.2025 klo 16.15", "closes: 14.3.2025"),
     "two-digit-year": replace("published: 1.2.2025", "published: 1.2.25"),
     "us-date": replace("published: 1.2.2025", "published: 2/1/2025"),
     "yes-no-is-text": replace("    closes: 14.3.2025 klo 16.15", "    closes: 14.3.2025 klo 16.15\n    continuous: no"),

@@ -102,10 +102,6 @@ CASES = [
         "calls/x.yaml:10:17: error: rounds[1].continuous: expected true or false, found the text 'no'",
         "    hint: write true or false (in these files yes/no are text, not truth values)",
     ], id="yaml11-no"),
-    pytest.param(replace("closes: 14.3.2025 klo 16.15", "closes: 14.3.2025"), [
-        "calls/x.yaml:9:13: error: rounds[1].closes: '14.3.2025' has no time of day",
-        "    hint: add the time, e.g. 14.3.2025 klo 16.15",
-    ], id="deadline-without-time"),
     pytest.param(replace("grant_type: special", "grant_type: !!python/object:os.system special"), [
         "calls/x.yaml:5:13: error: grant_type: the YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed",
         "    hint: remove the tag (the word starting with !)",

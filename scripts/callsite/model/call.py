@@ -65,7 +65,41 @@ def _parsed_with(parse):
 
 _to_date = _parsed_with(parse_date)
 _to_moment = _parsed_with(lambda text: Moment(*parse_moment(text, time_required=False)))
-_to_deadline = _parsed_with(parse_deadline)
+class DayDeadline(dt.datetime):
+    """A deadline stated as a day with no time ("closes: 20.8.2026"): applications are taken to the
+    end of that day in Helsinki, so the moment held is the next midnight, exclusive like every
+    deadline (status, sorting and the status script need nothing else). Pages say the day and
+    that no time was given (:attr:`day`, :attr:`has_time`); a time is never made up.
+
+    A subclass rather than a flag beside ``closes``: pydantic keeps the instance, and every
+    comparison stays right; a stated deadline at midnight is refused (dates.parse_deadline), so
+    no stated moment equals one of these."""
+
+    has_time = False
+
+    @property
+    def day(self) -> dt.date:
+        """The last day for applications."""
+        return self.astimezone(_HELSINKI).date() - dt.timedelta(days=1)
+
+    @classmethod
+    def ending(cls, day: dt.date) -> "DayDeadline":
+        end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), _HELSINKI)
+        return cls(end.year, end.month, end.day, tzinfo=_HELSINKI)
+
+
+def _parse_any_deadline(text: str) -> dt.datetime:
+    if re.fullmatch(DATE_PATTERN, text):
+        return DayDeadline.ending(parse_date(text))
+    return parse_deadline(text)
+
+
+def has_time(moment: dt.datetime) -> bool:
+    """Whether staff gave a deadline's time of day (False for a :class:`DayDeadline`)."""
+    return getattr(moment, "has_time", True)
+
+
+_to_deadline = _parsed_with(_parse_any_deadline)
 
 
 def _to_euros(value):
@@ -84,8 +118,9 @@ OpeningMoment = Annotated[Moment, BeforeValidator(_to_moment),
                           WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN,
                                           "examples": ["5.3.2026", "5.3.2026 klo 9.00"]})]
 Deadline = Annotated[dt.datetime, BeforeValidator(_to_deadline), Field(strict=True),
-                     WithJsonSchema({"type": "string", "pattern": DEADLINE_PATTERN,
-                                     "examples": ["20.8.2026 klo 16.15"]})]
+                     WithJsonSchema({"anyOf": [{"type": "string", "pattern": DEADLINE_PATTERN},
+                                               {"type": "string", "pattern": DATE_PATTERN}],
+                                     "examples": ["20.8.2026 klo 16.15", "20.8.2026"]})]
 MAX_EUROS = 10**12
 """A thousand billion euros: far above any call, and far inside what every output format can carry
 (JSON readers that hold numbers as doubles, 64-bit integers)."""
@@ -278,7 +313,9 @@ class Round(Strict):
     """Opening date, time optional: 5.3.2020 or 5.3.2020 klo 9.00 (Helsinki time). A continuous round
     may leave it out when the call states none (it is then open from its publication)."""
     closes: Optional[Deadline] = None
-    """Closing date with time: 20.8.2020 klo 16.15 (Helsinki time). Leave out for continuous application."""
+    """Closing date with time: 20.8.2020 klo 16.15 (Helsinki time); a date alone (20.8.2020) where the call
+    states no time: applications are then taken to the end of that day, and the page says no time was given.
+    Leave out for continuous application."""
     continuous: Flag = False
     """true for continuous application with no closing date (decisions several times a year)."""
     collection_dates: tuple[Date, ...] = ()

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from ..messages import N_, _
 from ..problems import Problem
 from ..source.yamlsource import Document, format_path, load_document
-from .call import Call
+from .call import Call, has_time
 from .dates import HELSINKI
 from .settings import Settings
 from .validate import Catalog
@@ -114,7 +114,7 @@ def find_warnings(catalog: Catalog, settings: Settings, now: dt.datetime) -> lis
                 if contact.title[lang] is None and (contact.languages is None or lang in contact.languages):
                     warn(("contacts", i, "title"), _(NO_TITLE[lang]), _(NAME_ONLY[lang]))
         for i, round_ in enumerate(call.rounds):
-            if round_.closes is None:
+            if round_.closes is None or not has_time(round_.closes):  # a day only: no time to doubt
                 continue
             clock = _clock(round_.closes.astimezone(HELSINKI).time())
             if clock not in usual:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Union
 
 import icalendar
 
-from ..model.call import LANGUAGES, Call
+from ..model.call import LANGUAGES, Call, has_time
 from ..model.dates import HELSINKI
 from ..render import localise
 
@@ -166,9 +166,13 @@ def call_events(site: "Site", call: Call, lang: str, today: dt.date) -> list[Pro
                            ("UID", f"{call.id}-round{index}-collection{number}@{host}"),
                            ("SEQUENCE", sequence), *about])
         if round_.closes is not None:
-            closes = round_.closes.astimezone(HELSINKI)
+            if has_time(round_.closes):
+                closes = round_.closes.astimezone(HELSINKI)
+                when: Properties = [("DTSTART", closes), ("DTEND", closes)]
+            else:  # a last day with no time stated: an all-day event on it
+                when = [("DTSTART", round_.closes.day), ("DTEND", round_.closes.day + dt.timedelta(days=1))]
             events.append([("SUMMARY", localise.gettext(lang, "Call closes: %(title)s", title=name)),
-                           ("DTSTART", closes), ("DTEND", closes), ("DTSTAMP", stamp),
+                           *when, ("DTSTAMP", stamp),
                            ("UID", f"{call.id}-round{index}-closes@{host}"), ("SEQUENCE", sequence), *about])
     return events
 

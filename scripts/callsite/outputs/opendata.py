@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..model.call import LANGUAGES, Call
+from ..model.call import LANGUAGES, Call, has_time
 from ..model.dates import HELSINKI
 from ..render.jsontext import iter_indented
 
@@ -50,6 +50,11 @@ def _moment(value: dt.datetime) -> str:
     return value.astimezone(HELSINKI).isoformat()
 
 
+def _deadline(value: dt.datetime) -> str:
+    """A deadline as staff gave it: a moment, or the last day where the call states no time."""
+    return _moment(value) if has_time(value) else value.day.isoformat()
+
+
 def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
     call: Call = view.call
     vocabulary = site.catalog.vocabulary
@@ -68,12 +73,12 @@ def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
             "name": _both(r.name),
             "opens": None if r.opens is None else (
                 _moment(r.opens.at) if r.opens.has_time else r.opens.at.astimezone(HELSINKI).date().isoformat()),
-            "closes": _moment(r.closes) if r.closes else None,
+            "closes": _deadline(r.closes) if r.closes else None,
             "continuous": r.continuous,
             "collection_dates": [day.isoformat() for day in r.dated_collections],
             "collection": _both(r.collection),
             "extended": None if r.extended is None else {
-                "original": _moment(r.extended.original),
+                "original": _deadline(r.extended.original),
                 "date": None if r.extended.date is None else r.extended.date.isoformat(),
                 "reason": _both(r.extended.reason)},
             "amount_euros": r.amount.euros if r.amount else None,
@@ -169,13 +174,14 @@ def calls_schema(site: "Site") -> dict:
             "opens": {"anyOf": [_MOMENT, _DATE, {"type": "null"}],
                       "description": "Opening: a date, or a date and time when staff gave one; null for continuous "
                                      "application that states none."},
-            "closes": _nullable(_MOMENT),
+            "closes": {"anyOf": [_MOMENT, _DATE, {"type": "null"}],
+                       "description": "Deadline: a date and time, or the last day where the call states no time."},
             "continuous": {"type": "boolean", "description": "Continuous application: no closing date."},
             "collection_dates": {"type": "array", "items": _DATE,
                                  "description": "Continuous application: when applications are collected for processing."},
             "collection": {**_nullable(_TEXT), "description": "Continuous application: when applications are "
                            "processed, in the call's words."},
-            "extended": {**_nullable(_object({"original": _MOMENT, "date": _nullable(_DATE), "reason": _nullable(_TEXT)})),
+            "extended": {**_nullable(_object({"original": {"anyOf": [_MOMENT, _DATE]}, "date": _nullable(_DATE), "reason": _nullable(_TEXT)})),
                          "description": "The deadline was extended: closes is the new one, original the first announced."},
             "amount_euros": _EUROS,
             "languages": {"type": "array", "minItems": 1, "items": {"enum": ["fi", "sv"]},

@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 from babel.support import Translations
 
-from ..model.call import Amount, Round
+from ..model.call import Amount, Round, has_time
 from ..model.dates import HELSINKI
 
 LOCALES = {"fi": "fi", "sv": "sv_FI"}
@@ -61,8 +61,16 @@ def format_clock(value: dt.datetime, lang: str) -> str:
     return format_time(value.astimezone(HELSINKI), format="short", locale=LOCALES[lang])
 
 
-@functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
 def format_moment(value: dt.datetime, lang: str, with_time: bool = True, with_zone: bool = True) -> str:
+    """:func:`format_moment_of`, or for a deadline given as a day only, ``20.8.2026 (kellonaikaa ei
+    ilmoitettu)``: the day, and that the call states no time."""
+    if not has_time(value):
+        return gettext(lang, "%(date)s (no time given)", date=format_day(value.day, lang))
+    return format_moment_of(value, lang, with_time, with_zone)
+
+
+@functools.lru_cache(maxsize=8192)  # the same dates and amounts recur on many pages
+def format_moment_of(value: dt.datetime, lang: str, with_time: bool = True, with_zone: bool = True) -> str:
     """``20.8.2020 klo 16.15 (Suomen aikaa)`` / ``20.8.2020 kl. 16.15 (finsk tid)``: a time of day
     shown to readers says it is Helsinki time (readers abroad apply too). ``with_zone=False`` leaves
     the zone to a later moment that says it for both (the end of a period); a date alone has none."""
@@ -84,7 +92,8 @@ def format_period(round_: Round, lang: str) -> str:
 def _format_period(opens: dt.datetime, opens_has_time: bool, closes: dt.datetime | None, lang: str) -> str:
     # The deadline (always with a time) says the zone for both ends: "5.3.2020 klo 9.00 – 20.8.2020
     # klo 16.15 (Suomen aikaa)"; templates/call-period.html follows the same rule.
-    start = format_moment(opens, lang, opens_has_time, with_zone=closes is None)
+    # (closes is a DayDeadline or a stated moment: they never compare equal, so the cache tells them apart)
+    start = format_moment(opens, lang, opens_has_time, with_zone=closes is None or not has_time(closes))
     if closes is None:
         return gettext(lang, "from %(start)s, continuous application", start=start)
     return gettext(lang, "%(start)s – %(end)s", start=start, end=format_moment(closes, lang))

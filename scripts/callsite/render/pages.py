@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from ..model.call import LANGUAGES, Call, Round
+from ..model.call import LANGUAGES, Call, Round, has_time
 from ..model.settings import Settings
 from ..model.validate import Catalog
 from ..site.listings import group_by_tag, group_by_year, recently_closed, sort_open, sort_upcoming
@@ -89,7 +89,16 @@ def template_cache_dir() -> Path | None:
 
 
 def iso(value: dt.datetime, with_time: bool = True) -> str:
+    """ISO 8601 for ``<time datetime>``: the moment, or the day (a deadline given as a day only is
+    its last day, not the midnight after it)."""
+    if not has_time(value):
+        return value.day.isoformat()
     return value.isoformat() if with_time else value.date().isoformat()
+
+
+def exclusive_end(value: dt.datetime) -> str:
+    """The moment a deadline passes, for scripts: a day-only deadline passes at the midnight after it."""
+    return value.isoformat()
 
 
 class Site(SiteUrls):
@@ -183,7 +192,9 @@ class Site(SiteUrls):
         # under assessment is set by staff, after the periods: the script switches to it from closed
         # An empty opening: continuous application open since publication (callsite.js reads it so).
         env.filters["moments"] = lambda round_: (f"{iso(round_.opens.at) if round_.opens else ''}"
-                                                 f"/{iso(round_.closes) if round_.closes else ''}")
+                                                 f"/{exclusive_end(round_.closes) if round_.closes else ''}")
+        env.filters["exclusive_end"] = exclusive_end
+        env.filters["has_time"] = has_time
         return env
 
     def _subscription_globals(self) -> None:

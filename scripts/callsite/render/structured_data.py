@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model.call import Call
+from ..model.call import Call, has_time
 from ..model.dates import HELSINKI
 from .jsontext import dumps_compact
 
@@ -43,7 +43,13 @@ def call_json_ld(site: "Site", view: "CallView", lang: str) -> dict:
         else:
             start = round_.opens.at.astimezone(HELSINKI)
             start_text = start.isoformat() if round_.opens.has_time else start.date().isoformat()
-        periods.append(f"{start_text}/{round_.closes.astimezone(HELSINKI).isoformat() if round_.closes else '..'}")
+        if round_.closes is None:
+            end_text = ".."
+        elif has_time(round_.closes):
+            end_text = round_.closes.astimezone(HELSINKI).isoformat()
+        else:  # the last day, as staff gave it
+            end_text = round_.closes.day.isoformat()
+        periods.append(f"{start_text}/{end_text}")
     vocabulary = site.catalog.vocabulary
     data = {
         "@context": "https://schema.org",
