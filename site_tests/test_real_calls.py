@@ -102,7 +102,7 @@ def test_an_unknown_funder_is_named_with_the_known_ones(tmp_path):
     shutil.copytree(FIXTURES / "real", calls)
     path = calls / "kerhotoiminta-okm-2026.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("funder: okm", "funder: okn"), encoding="utf-8")
-    result = run_cli("check", cwd=tmp_path)
+    result = run_cli("check", "--lang", "en", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.splitlines()[:2] == [
         "calls/kerhotoiminta-okm-2026.yaml:8:9: error: funder: unknown funder 'okn'",

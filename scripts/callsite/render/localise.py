@@ -154,6 +154,28 @@ def warm_up() -> None:
         format_share(90, lang)
 
 
+def days_left_forms(lang: str, deadline: dt.datetime) -> dict[str, str]:
+    """The words for the days left to ``deadline``, as the page and callsite.js say them: ``one``
+    and ``other`` with ``{n}`` for the number (the catalog's plural forms, which for fi and sv are
+    CLDR's: one for 1, other otherwise; the script picks with Intl.PluralRules), and ``today``."""
+    catalog = translations(lang)
+    if has_time(deadline):
+        today = gettext(lang, "last day today, closes at %(time)s (Finnish time)", time=format_clock(deadline, lang))
+    else:
+        today = gettext(lang, "last day today")
+    return {"one": catalog.ngettext("%(n)s day left", "%(n)s days left", 1) % {"n": "{n}"},
+            "other": catalog.ngettext("%(n)s day left", "%(n)s days left", 2) % {"n": "{n}"},
+            "today": today}
+
+
+def format_days_left(days: int, deadline: dt.datetime, lang: str) -> str:
+    """``10 päivää jäljellä``, ``1 dag kvar``, ``viimeinen päivä tänään, sulkeutuu klo 16.15 (Suomen aikaa)``."""
+    if days <= 0:
+        return days_left_forms(lang, deadline)["today"]
+    return translations(lang).ngettext("%(n)s day left", "%(n)s days left", days) % {
+        "n": format_decimal(days, locale=LOCALES[lang])}
+
+
 ONLY_IN = {"fi": "Only in Finnish", "sv": "Only in Swedish"}
 """What marks a call published in one language on the other language's pages (key: its language)."""
 PUBLISHED_ONLY_IN = {"fi": "This call is published in Finnish only.", "sv": "This call is published in Swedish only."}

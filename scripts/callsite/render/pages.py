@@ -177,6 +177,12 @@ class Site(SiteUrls):
             change_notes=lambda call: change_notes(call, lang),
             rounds_shown=lambda call: rounds_shown(call, self.page_language(call, lang)),
             aid_share_sentence=lambda funding: aid_share_sentence(funding, lang),
+            days_left_forms=lambda deadline: localise.days_left_forms(lang, deadline),
+            days_left_text=lambda view: localise.format_days_left(view.days_left, view.next_deadline, lang),
+            days_left=lambda view: Markup(self.render(lang, "call-left.html", view=view)),
+            first_deadline=lambda call: min((r.closes for r in call.rounds if r.closes is not None), default=None),
+            summary_deadline=lambda view: summary_deadline(view, self.page_language(view.call, lang)),
+            application_link=lambda call: application_link(call, self.page_language(call, lang)),
             tag_url=lambda tag: self.url(lang, self.tag_path(tag, lang)),
             home_url=self.url(lang),
             archive_url=self.url(lang, self.section_path("archive", lang)),
@@ -236,7 +242,8 @@ class Site(SiteUrls):
         level is the level-3 card with its one heading's tags renamed (text in it is escaped,
         so it has no ``</h3>`` of its own), unless the card's markup is not the expected one.
         """
-        card = self._partial(lang, "call-card.html", view.call, (view.status, 3), view=view, heading_level=3)
+        card = self._partial(lang, "call-card.html", view.call, (view.status, view.days_left, 3), view=view,
+                             heading_level=3)
         if level == 3:
             return card
 
@@ -248,7 +255,7 @@ class Site(SiteUrls):
                 html = self.render(lang, "call-card.html", view=view, heading_level=level)
             return Markup(html)
 
-        return self._cached(("call-card.html", lang, view.status, level), view.call, relevel)
+        return self._cached(("call-card.html", lang, view.status, view.days_left, level), view.call, relevel)
 
     def description(self, call: Call, lang: str) -> str:
         """:func:`describe_call`, once per build: a call page's meta description, its search
@@ -526,3 +533,24 @@ def aid_share_sentence(funding, lang: str) -> str:
         return localise.gettext(lang, whole)
     return localise.gettext(lang, part, aid=localise.format_share(funding.max_aid_share, lang),
                             own=localise.format_share(100 - funding.max_aid_share, lang))
+
+
+def summary_deadline(view: CallView, lang: str) -> dt.datetime | None:
+    """The deadline a reader looks for first: the next one ahead; before the call opens, its
+    first; once all have passed, the last."""
+    closes = [r.closes for r in rounds_shown(view.call, lang) if r.closes is not None]
+    if not closes:
+        return None
+    if view.next_deadline is not None and view.next_deadline in closes:
+        return view.next_deadline
+    if view.status is Status.UPCOMING:
+        return min(closes)
+    return max(closes)
+
+
+def application_link(call: Call, lang: str):
+    """The call's application form (its first application link, the call's own or a group's), or None."""
+    for link in (*call.links, *(link for r in rounds_shown(call, lang) for link in r.links)):
+        if link.kind == "application":
+            return link
+    return None

@@ -9,7 +9,7 @@ from typing import Iterable
 from ..model.call import Call
 from ..model.dates import HELSINKI
 from ..model.validate import Catalog
-from .status import CallView, Status, last_deadline, next_deadline, status_of
+from .status import CallView, Status, days_left, last_deadline, next_deadline, status_of
 from .urls import SiteUrls
 
 FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
@@ -17,7 +17,11 @@ _CLOSED = (Status.CLOSED, Status.UNDER_ASSESSMENT, Status.DECIDED, Status.CANCEL
 
 
 def view_calls(calls: Iterable[Call], now: dt.datetime, closing_soon: dt.timedelta) -> list[CallView]:
-    return [CallView(c, status_of(c, now, closing_soon), next_deadline(c, now)) for c in calls]
+    views = []
+    for call in calls:
+        ahead = next_deadline(call, now)
+        views.append(CallView(call, status_of(call, now, closing_soon), ahead, days_left(ahead, now)))
+    return views
 
 
 def _ended(view: CallView) -> dt.datetime:

@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from ..model.call import Call, Round
+from ..model.call import Call, Round, has_time
+from ..model.dates import HELSINKI
 
 
 class Status(str, Enum):
@@ -71,6 +72,18 @@ def last_deadline(call: Call) -> dt.datetime | None:
     return max(closes) if closes else None
 
 
+def last_day(deadline: dt.datetime) -> dt.date:
+    """The Helsinki day of a deadline (for one given as a day only, that day)."""
+    return deadline.astimezone(HELSINKI).date() if has_time(deadline) else deadline.day
+
+
+def days_left(deadline: dt.datetime | None, now: dt.datetime) -> int | None:
+    """Whole days from today to the deadline's day, in Helsinki: 0 on the last day."""
+    if deadline is None:
+        return None
+    return (last_day(deadline) - now.astimezone(HELSINKI).date()).days
+
+
 @dataclass(frozen=True)
 class CallView:
     """A call with what was derived from it at build time."""
@@ -78,3 +91,5 @@ class CallView:
     call: Call
     status: Status
     next_deadline: dt.datetime | None
+    days_left: int | None = None
+    """Days to :attr:`next_deadline`'s day (0: today is the last day); None without one."""

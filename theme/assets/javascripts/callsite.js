@@ -36,6 +36,38 @@
     return null;
   }
 
+  // The Helsinki calendar day of a moment, as a day number (the deadlines are Helsinki time).
+  var HELSINKI_DAY = window.Intl ? new Intl.DateTimeFormat("en-CA", {timeZone: "Europe/Helsinki"}) : null;
+  function helsinkiDay(ms) {
+    return Date.parse(HELSINKI_DAY.format(new Date(ms))) / 86400000;
+  }
+
+  // "10 päivää jäljellä" / "viimeinen päivä tänään, sulkeutuu klo 16.15": the page's own words
+  // (render/localise.days_left_forms), the plural form chosen by CLDR's rules, as the build did.
+  // A deadline is exclusive: one millisecond before it is in its last day (also for a deadline
+  // given as a day only, held as the midnight after it).
+  function daysLeft(span, badge, status, now) {
+    var deadline = nextDeadline(badge, now), text = "";
+    if (HELSINKI_DAY && OPEN[status] && deadline !== Infinity) {
+      var days = Math.round(helsinkiDay(deadline - 1) - helsinkiDay(now));
+      var lang = document.documentElement.lang || "fi";
+      text = days <= 0 ? span.getAttribute("data-callsite-left-today")
+        : span.getAttribute("data-callsite-left-" + new Intl.PluralRules(lang).select(days)).replace("{n}", days);
+    }
+    span.textContent = text || "";
+  }
+
+  // The call page's action: the application form while open, else what to expect.
+  function showAction(block, status) {
+    var wanted = OPEN[status] ? "open" : status;
+    var choices = block.querySelectorAll("[data-callsite-apply-when]");
+    for (var i = 0; i < choices.length; i++) {
+      choices[i].hidden = choices[i].getAttribute("data-callsite-apply-when").split(" ").indexOf(wanted) < 0;
+    }
+  }
+
+  var OPEN = {"open": true, "closing-soon": true, "continuous": true};
+
   function refresh() {
     var now = Date.now();
     var badges = document.querySelectorAll(".mdx-status[data-callsite-rounds]");
@@ -43,11 +75,18 @@
       var badge = badges[i];
       var status = statusOf(badge, now);
       var label = status && badge.getAttribute("data-callsite-label-" + status);
-      if (!label || status === badge.getAttribute("data-callsite-status")) continue;
-      badge.classList.remove("mdx-status--" + badge.getAttribute("data-callsite-status"));
-      badge.classList.add("mdx-status--" + status);
-      badge.setAttribute("data-callsite-status", status);
-      badge.textContent = label;
+      if (!label) continue;
+      if (status !== badge.getAttribute("data-callsite-status")) {
+        badge.classList.remove("mdx-status--" + badge.getAttribute("data-callsite-status"));
+        badge.classList.add("mdx-status--" + status);
+        badge.setAttribute("data-callsite-status", status);
+        badge.textContent = label;
+      }
+      var holder = badge.closest(".mdx-card, .mdx-call");
+      var span = holder && holder.querySelector("[data-callsite-left]");
+      if (span) daysLeft(span, badge, status, now);
+      var block = holder && holder.classList.contains("mdx-call") && holder.querySelector("[data-callsite-apply]");
+      if (block) showAction(block, status);
     }
   }
 
