@@ -107,6 +107,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, default=Path("site"), help=_("output folder (default: site)"))
     build.add_argument("--preview", action="store_true",
                        help=_("staff preview: also show what production never shows (drafts, with a banner)"))
+    build.add_argument("--demo", action="store_true",
+                       help=_("build a demo site of fictional calls in every state, dated around --now, "
+                              "instead of the calls folder (a first look; never for production)"))
     add("check", _("check the calls and report problems"), _(
         "Check every call file without building the site.\n\n"
         "Errors (the site cannot be built) and warnings (worth a look, the site is still built)\n"
@@ -213,6 +216,12 @@ def _run(argv: list[str], one_off_process: bool) -> int:
     if args.command == "schema":
         return _schema(args)
     now = _now(args.now)
+    if getattr(args, "demo", False):
+        import tempfile
+
+        from .demo import write_demo_calls
+
+        args.calls = write_demo_calls(Path(tempfile.mkdtemp(prefix="callsite-demo-")) / "calls", args.calls, now)
     if args.command == "serve":
         from .preview import run_server
 
