@@ -139,6 +139,16 @@ def _parser() -> argparse.ArgumentParser:
                        help=_("where the preview is built (default: a temporary folder)"))
     serve.add_argument("--interval", type=float, default=0.5,
                        help=_("seconds between checks for changes (default: 0.5)"))
+    edit = add("edit", _("edit calls in the browser"), _(
+        "Start the browser editor on this computer and show its address (http://127.0.0.1:8000/admin/).\n"
+        "Calls are edited in a form and saved straight into the calls folder; the preview of the\n"
+        "site (as with callsite serve) is rebuilt when you save. Stop with Ctrl+C.\n"
+        "Needs Node.js and the editor's packages: bash scripts/setup-env edit"), [common, config])
+    edit.add_argument("--port", type=int, default=8000,
+                      help=_("port number of the editor and the preview (default: 8000; 0 picks a free one)"))
+    edit.add_argument("--proxy-port", type=int, default=0,
+                      help=_("port number of the editor's local backend (default: a free one)"))
+    edit.set_defaults(site_dir=None, interval=0.5)
     schema = add("schema", _("update the editor help files"), _(
         "Write calls/_schema.json and calls/_vocabulary.schema.json from the data model.\n"
         "Editors (VS Code with the YAML extension) use them to complete field names, explain\n"
@@ -222,6 +232,10 @@ def _run(argv: list[str], one_off_process: bool) -> int:
         from .demo import write_demo_calls
 
         args.calls = write_demo_calls(Path(tempfile.mkdtemp(prefix="callsite-demo-")) / "calls", args.calls, now)
+    if args.command == "edit":  # the browser editor (issue 22)
+        from .edit import run_edit
+
+        return run_edit(args, now=None if not (args.now or os.environ.get("CALLSITE_NOW")) else now)
     if args.command == "serve":
         from .preview import run_server
 

@@ -201,9 +201,10 @@ def make_handler(preview: Preview):
             if target.is_dir():
                 target = target / "index.html"
             is_page = target.suffix == ".html" or not target.suffix
-            if problems and is_page:
+            if problems and is_page and "/admin/" not in path:  # the editor stays usable to fix them
                 return self.send_body(500, error_page(problems, version), "text/html; charset=utf-8")
-            if is_page and target.is_file() and path.endswith(("/", ".html")):
+            # The browser editor (/admin/, issue 22) is not reloaded when a call is saved: it saves them.
+            if is_page and target.is_file() and path.endswith(("/", ".html")) and "/admin/" not in path:
                 page = target.read_bytes()
                 script = (RELOAD_SCRIPT % (VERSION_PATH, version)).encode()
                 head, sep, tail = page.rpartition(b"</body>")

@@ -81,7 +81,8 @@ HELP = {
     "rounds": "Hakuaika. Jos kierroksia on useita, jokaiselle oma kohta ja nimi.",
     "Round.name": "Pakollinen, jos kierroksia on useita.",
     "opens": "Alkamispäivä, kellonaika valinnainen: 5.3.2027 tai 5.3.2027 klo 9.00 (Suomen aikaa).",
-    "closes": "Päättymispäivä ja kellonaika: 20.8.2027 klo 16.15 (Suomen aikaa). Jätä tyhjäksi jatkuvassa haussa.",
+    "closes": "Päättymispäivä ja kellonaika: 20.8.2027 klo 16.15 (Suomen aikaa); pelkkä päivä vain, jos haku ei "
+              "ilmoita kellonaikaa. Jätä tyhjäksi jatkuvassa haussa.",
     "continuous": "Jatkuva haku, jolla ei ole päättymispäivää.",
     "Round.amount": "Kierroksen oma raha, jos kierroksilla on omansa.",
     "funding": "Haettava raha.",
@@ -136,6 +137,7 @@ HELP = {
     "Round.links": "Tämän hakuryhmän omat linkit.",
     "aid_share_of": "Mistä kustannuksista enimmäisosuus lasketaan: kokonaiskustannukset (oletus), hyväksyttävät "
                     "tai laskennalliset kustannukset.",
+    "Pot.name": "Osan nimi kummallakin kielellä.",
     "Pot.amount": "Tämän osan raha.",
     "min_euros": "Pienin yhdelle hankkeelle myönnettävä avustus euroina.",
     "max_euros": "Suurin yhdelle hankkeelle myönnettävä avustus euroina.",
@@ -160,15 +162,15 @@ OPTION_LABELS = {
 PATTERN_MESSAGES = {
     "date": "päivämäärä, esim. 20.8.2027",
     "moment": "päivämäärä, kellonaika valinnainen: 5.3.2027 tai 5.3.2027 klo 9.00",
-    "deadline": "päivämäärä ja kellonaika: 20.8.2027 klo 16.15",
+    "deadline": "päivämäärä ja kellonaika: 20.8.2027 klo 16.15 (pelkkä päivä, jos haku ei ilmoita kellonaikaa)",
     "euros": "kokonaiset eurot, esim. 1500000 tai 1 500 000",
     "other": "tarkista muoto (ohje kentän alla)",
 }
 VOCABULARY_FIELDS = {"tags": "tags", "applicant_types": "applicant_types", "funder": "funders"}
 """Fields whose values are keys of a list in calls/_vocabulary.yaml: selects with its labels."""
-FORM_DEFAULTS = {"Call.draft": True}
-"""Values a new call gets in the form where the model's default differs: a new call is a
-draft, as with ``callsite new``."""
+FORM_DEFAULTS = {"Call.draft": True, "Call.languages": ["fi", "sv"]}
+"""Values a new call starts with in the form: a new call is a draft, as with ``callsite new``
+(the model's default is a published call), in both languages (the model's default too)."""
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,10 @@ class _Walk:
     def __init__(self, vocabulary: Vocabulary | None):
         self.vocabulary = vocabulary
         self.skipped: list[Unrepresentable] = []
+        # Inside an optional group (funding.total, decisions) nothing is required by the form:
+        # Decap checks a group's fields even when the group is left empty, so a required field
+        # there would stop every save. `callsite check` says what such a group lacks.
+        self.inside_optional = False
 
     def model_fields(self, model: type[BaseModel], path: str) -> list[dict]:
         fields = []
@@ -194,7 +200,12 @@ class _Walk:
 
     def field(self, model: type[BaseModel], name: str, info, path: str) -> dict | None:
         tp, metadata, optional = _unwrap(info.annotation, list(info.metadata))
-        widget = self.widget(model, name, tp, metadata, path)
+        required = info.is_required() and not optional and not self.inside_optional
+        outer, self.inside_optional = self.inside_optional, not required
+        try:
+            widget = self.widget(model, name, tp, metadata, path)
+        finally:
+            self.inside_optional = outer
         if widget is None:
             return None
         key = f"{model.__name__}.{name}"
@@ -203,14 +214,15 @@ class _Walk:
         if hint and not (issubclass(model, PerLanguage) and name in ("fi", "sv")):
             field["hint"] = " ".join(hint.split())
         field.update(widget)
-        required = info.is_required() and not optional
         field["required"] = required
-        if not required:
-            default = FORM_DEFAULTS.get(key, info.default)
-            if default not in (None, False, (), "") and not callable(default):
-                field["default"] = list(default) if isinstance(default, tuple) else default
+        # Only these: a model default written by the form would fill an optional group the
+        # staff left empty (a total with a precision and no euros), which check then refuses.
+        if key in FORM_DEFAULTS:
+            field["default"] = FORM_DEFAULTS[key]
         if widget["widget"] == "list" and required:
             field["min"] = max(1, field.get("min", 1))
+        elif widget["widget"] == "list":
+            field["default"] = []  # else Decap starts a new call with one empty item, which it then requires
         return field
 
     def widget(self, model, name: str, tp, metadata: list, path: str) -> dict | None:
@@ -225,7 +237,13 @@ class _Walk:
                     return None
                 return {"widget": "select", "multiple": True, "options": options, **extra}
             if isinstance(item, type) and issubclass(item, BaseModel):
-                return {"widget": "list", "collapsed": False, "fields": self.object_fields(item, path), **extra}
+                # An item exists only once staff add it: its own required fields are required.
+                outer, self.inside_optional = self.inside_optional, False
+                try:
+                    item_fields = self.object_fields(item, path)
+                finally:
+                    self.inside_optional = outer
+                return {"widget": "list", "collapsed": False, "fields": item_fields, **extra}
             inner = self.widget(model, name, item, item_metadata, path)
             if inner is None:
                 return None
@@ -256,7 +274,7 @@ class _Walk:
                     number["max"] = item.le
             return number
         if tp in (dt.date, dt.datetime, Moment):
-            pattern = _json_schema(metadata).get("pattern")
+            pattern = _text_pattern(_json_schema(metadata))
             if pattern is None:
                 self.skipped.append(Unrepresentable(path, "a date without a text pattern"))
                 return None
@@ -308,6 +326,16 @@ def _is_tuple(tp) -> bool:
 
 def _json_schema(metadata: list) -> dict:
     return next((m.json_schema for m in metadata if isinstance(m, WithJsonSchema) and m.json_schema), {})
+
+
+def _text_pattern(schema: dict) -> str | None:
+    """The pattern of text a JSON Schema accepts: its own, or its alternatives' joined."""
+    if schema.get("type") == "string" and "pattern" in schema:
+        return schema["pattern"]
+    alternatives = [_text_pattern(alt) for alt in schema.get("anyOf", ())]
+    if alternatives and all(alternatives):
+        return "|".join(f"(?:{alt})" for alt in alternatives)
+    return None
 
 
 def call_fields(vocabulary: Vocabulary | None) -> tuple[list[dict], list[Unrepresentable]]:

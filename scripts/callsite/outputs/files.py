@@ -14,6 +14,7 @@ from ..model.call import LANGUAGES
 from ..render.newsletter import require_endpoint
 from ..render.pages import Site
 from ..site.status import CallView
+from .admin import admin_files
 from .calendars import render_calendars
 from .feeds import render_feeds
 from .opendata import open_data_files
@@ -36,8 +37,9 @@ def language_file_groups(site: Site, views: list[CallView], now: dt.datetime, la
 
 def render_shared_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, Iterator[bytes]]:
     """Files for both languages at once, the open data: each as pieces of bytes made as they
-    are read, so that a build writes the long JSON without holding it."""
-    return open_data_files(site, views, now)
+    are read, so that a build writes the long JSON without holding it. Also the browser
+    editor at /admin/ (issue 22), in the preview too."""
+    return {**open_data_files(site, views, now), **admin_files(site)}
 
 
 def render_extra_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, bytes]:

@@ -1,0 +1,143 @@
+// The call editor (issue 22): Decap CMS with the call files' own YAML format, the form's
+// safety rules and a preview of the call's main facts. The form itself is config.yml,
+// generated from the data model (scripts/callsite/model/cms.py).
+import YAML from "./yaml/index.js";
+
+const KIND = "__callsite_kind";
+const REFUSED = "__callsite_refused";
+const CMS = window.CMS;
+const { h, createClass } = window;
+
+const [config, facts] = await Promise.all([
+  fetch("config.yml").then((r) => r.text()).then((text) => YAML.parse(text)),
+  fetch("callsite.json").then((r) => r.json()),
+]);
+const collection = config.collections[0];
+
+// --- What the form cannot hold (the same rules as unrepresentable() in model/cms.py) ------
+function problems(data, fields, path = "") {
+  if (!isMapping(data)) return [`${path || "(file)"}: ei kenttäryhmä / inte en grupp av fält`];
+  const byName = new Map(fields.map((field) => [field.name, field]));
+  const found = [];
+  for (const [key, value] of Object.entries(data)) {
+    const where = path ? `${path}.${key}` : key;
+    const field = byName.get(key);
+    if (!field) found.push(`${where}: lomakkeessa ei ole tätä kenttää / formuläret har inte detta fält`);
+    else if (value !== null && value !== undefined) found.push(...valueProblems(value, field, where));
+  }
+  return found;
+}
+
+function valueProblems(value, field, where) {
+  const shown = JSON.stringify(value);
+  if (field.widget === "object") return problems(value, field.fields, where);
+  if (field.widget === "list" || field.multiple) {
+    if (!Array.isArray(value)) return [`${where}: ei luettelo / inte en lista`];
+    return value.flatMap((item, index) =>
+      field.fields ? problems(item, field.fields, `${where}[${index}]`)
+        : field.widget === "list" ? valueProblems(item, field.field, `${where}[${index}]`)
+          : valueProblems(item, { ...field, multiple: false }, where));
+  }
+  if (field.widget === "select") {
+    return field.options.some((option) => option.value === value) ? []
+      : [`${where}: ${shown} ei ole vaihtoehtojen joukossa / finns inte bland alternativen`];
+  }
+  if (field.widget === "boolean") return typeof value === "boolean" ? [] : [`${where}: ${shown} ei ole kyllä/ei`];
+  if (field.widget === "number") return Number.isInteger(value) ? [] : [`${where}: ${shown} ei ole kokonaisluku`];
+  return typeof value === "string" || Number.isInteger(value) ? [] : [`${where}: ${shown} ei ole tekstiä`];
+}
+
+function isMapping(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// --- Writing: no empty values, fields in the model's order -------------------------------
+// A field cleared in the form is left out of the file, as if never written (an empty text
+// would be refused by `callsite check`); a required group stays, even empty (funding: {}).
+function tidy(value, field) {
+  if (value === null || value === undefined || value === "") return undefined;
+  if (Array.isArray(value)) {
+    const itemField = field && (field.fields ? { widget: "object", fields: field.fields } : field.field);
+    const items = value.map((item) => tidy(item, field && field.multiple ? undefined : itemField))
+      .filter((item) => item !== undefined);
+    return items.length || (field && field.required) ? items : undefined;
+  }
+  if (isMapping(value)) {
+    const fields = (field && field.fields) || [];
+    const out = {};
+    const names = [...fields.map((f) => f.name), ...Object.keys(value).filter((k) => !fields.some((f) => f.name === k))];
+    for (const name of names) {
+      if (!(name in value) || name === KIND || name === REFUSED) continue;
+      const tidied = tidy(value[name], fields.find((f) => f.name === name));
+      if (tidied !== undefined) out[name] = tidied;
+    }
+    return Object.keys(out).length || (field && field.required) ? out : undefined;
+  }
+  return value;
+}
+
+CMS.registerCustomFormat("callsite-yaml", "yaml", {
+  fromFile(content) {
+    const data = YAML.parse(content, { version: "1.2", schema: "core", uniqueKeys: true }) ?? {};
+    if (!isMapping(data)) return data;
+    // The vocabulary beside the calls maps tag keys to labels: it is not a call (the
+    // collection lists only files marked here).
+    const vocabulary = isMapping(data.tags) && !("id" in data);
+    if (vocabulary) return data;
+    const refused = problems(data, collection.fields);
+    return { ...data, [KIND]: "call", ...(refused.length ? { [REFUSED]: refused } : {}) };
+  },
+  toFile(data) {
+    const tidied = tidy(data, { widget: "object", fields: collection.fields, required: true });
+    return YAML.stringify(tidied, { version: "1.2", aliasDuplicateObjects: false, lineWidth: 100 });
+  },
+});
+
+// A call with a value the form cannot show is never saved through it (that value would be
+// lost or changed): the reason is shown instead, and the file is to be edited as text.
+CMS.registerEventListener({
+  name: "preSave",
+  handler: ({ entry }) => {
+    const refused = entry.getIn(["data", REFUSED]);
+    if (refused && refused.size) {
+      throw new Error(`Tätä hakua ei voi tallentaa lomakkeella / Utlysningen kan inte sparas i formuläret: ${refused.join("; ")}`);
+    }
+    return entry.get("data");
+  },
+});
+
+// --- Preview: the call's main facts with the site's stylesheet, and links to its pages -----
+CMS.registerPreviewStyle(`${facts.base_path}fi/assets/stylesheets/callsite.css`);
+
+const text = (value, lang) => (value && value.get ? value.get(lang) : undefined);
+
+const CallPreview = createClass({
+  render() {
+    const data = this.props.entry.get("data");
+    const refused = data.get(REFUSED);
+    const languages = (data.get("languages") || ["fi", "sv"]).toJS ? data.get("languages").toJS() : ["fi", "sv"];
+    const rounds = data.get("rounds") ? data.get("rounds").toJS() : [];
+    const tags = data.get("tags") ? data.get("tags").toJS() : [];
+    const total = data.getIn(["funding", "total", "euros"]);
+    return h("article", { className: "md-typeset callsite-cms-preview" },
+      refused && refused.size ? h("p", { className: "callsite-cms-refused", role: "alert" },
+        "Tätä hakua ei voi tallentaa lomakkeella: ", refused.join("; ")) : null,
+      data.get("draft") ? h("p", null, h("strong", null, "Luonnos / Utkast")) : null,
+      ...languages.map((lang) => h("section", { lang, key: lang },
+        h("h1", null, text(data.get("title"), lang) || "–"),
+        h("ul", null,
+          ...rounds.map((round, index) => h("li", { key: index },
+            round.name ? `${round.name[lang] || ""}: ` : "",
+            `${round.opens || "?"} – ${round.continuous ? (lang === "fi" ? "jatkuva haku" : "fortlöpande") : round.closes || "?"}`)),
+          total ? h("li", null, `${total} €`) : null,
+          tags.length ? h("li", null, tags.join(", ")) : null),
+        text(data.get("purpose"), lang) ? h("p", null, text(data.get("purpose"), lang)) : null,
+        text(data.get("slug"), lang) && facts.preview ? h("p", null, h("a", {
+          href: `${facts.base_path}${lang}/${facts.call_sections[lang]}/${text(data.get("slug"), lang)}/`,
+          target: "_blank", rel: "noopener",
+        }, lang === "fi" ? "Avaa sivu esikatselussa (tallennuksen jälkeen)" : "Öppna sidan i förhandsvisningen (efter att du sparat)")) : null)));
+  },
+});
+CMS.registerPreviewTemplate("calls", CallPreview);
+
+CMS.init({ config: { ...config, load_config_file: false } });
