@@ -188,3 +188,20 @@ def test_a_call_the_form_cannot_hold_is_refused_not_changed(editor, browser_page
     publish(browser_page)
     browser_page.get_by_text("Tätä hakua ei voi tallentaa lomakkeella", exact=False).first.wait_for()
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_the_built_editor_is_served_from_the_site_and_kept_out_of_search(fixture_site):
+    admin = page(fixture_site, "/admin/")
+    assert admin.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
+    policy = admin.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    directives = {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
+    assert directives["default-src"] == ["'none'"]
+    assert directives["script-src"] == ["'self'", "'unsafe-eval'"]  # no inline script, no other host
+    assert directives["connect-src"] == ["'self'", "https://api.github.com"]  # production: no local backend
+    assert [s["src"] for s in admin.find_all("script")] == ["init.js", "decap-cms.js", "locale-fi.js", "admin.js"]
+    config = (fixture_site / "admin" / "config.yml").read_text(encoding="utf-8")
+    assert "local_backend" not in config and "publish_mode: editorial_workflow" in config
+    for lang in ("fi", "sv"):
+        assert "admin" not in (fixture_site / lang / "sitemap.xml").read_text(encoding="utf-8")
+        assert "/admin/" not in (fixture_site / lang / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert "/admin/" not in (fixture_site / lang / "feed.xml").read_text(encoding="utf-8")

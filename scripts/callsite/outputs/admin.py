@@ -9,9 +9,9 @@ engines (``noindex``) and out of the site's search, sitemap and feeds, which lis
 files. Without ``node_modules`` (a machine set up for building only) there is no editor:
 the site is built without ``/admin/``.
 
-A preview build (``callsite serve``, ``callsite edit``) also points the editor at the local
-backend, ``decap-server`` on this computer (``CALLSITE_EDIT_PROXY``, set by ``callsite edit``,
-else Decap's usual port 8081); a production build never does.
+Under ``callsite edit`` (which sets ``CALLSITE_EDIT_PROXY``) the preview's editor saves through
+the local backend, ``decap-server`` on this computer; every other build, ``callsite serve``'s
+included, gives the same files as production (the preview's files equal a full build's).
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ YAML_LIBRARY = NODE_MODULES / "yaml" / "browser"
 PROXY_VARIABLE = "CALLSITE_EDIT_PROXY"
 FOLDER_VARIABLE = "CALLSITE_EDIT_FOLDER"
 """The calls folder's name below the folder ``callsite edit``'s backend serves (preview only)."""
-DEFAULT_PROXY = "http://127.0.0.1:8081/api/v1"
 GITHUB_API = "https://api.github.com"
 
 
@@ -39,8 +38,9 @@ def editor_available() -> bool:
     return BUNDLE.is_file() and (YAML_LIBRARY / "index.js").is_file()
 
 
-def proxy_url() -> str:
-    return os.environ.get(PROXY_VARIABLE) or DEFAULT_PROXY
+def proxy_url() -> str | None:
+    """The local backend's address, under ``callsite edit`` only."""
+    return os.environ.get(PROXY_VARIABLE) or None
 
 
 def backend(settings) -> dict:
@@ -57,7 +57,7 @@ def backend(settings) -> dict:
 
 def site_config(site) -> dict:
     """The whole configuration the editor reads from ``/admin/config.yml``."""
-    local = site.preview
+    local = proxy_url() is not None
     config = {"backend": backend(site.settings)}
     if not local:
         config["publish_mode"] = "editorial_workflow"  # a saved call becomes a pull request
@@ -71,7 +71,7 @@ def site_config(site) -> dict:
 
 def content_security_policy(site) -> str:
     connect = ["'self'"]
-    if site.preview:
+    if proxy_url() is not None:
         connect.append(_origin(proxy_url()))
     else:
         connect.append(GITHUB_API)
@@ -105,7 +105,7 @@ def admin_files(site) -> dict[str, tuple[bytes, ...]]:
         "{{csp}}", content_security_policy(site))
     facts = {"base_path": site.settings.base_path,
              "call_sections": SECTIONS["calls"],
-             "preview": site.preview}
+             "preview": proxy_url() is not None}
     files = {
         f"{ADMIN}/index.html": page.encode("utf-8"),
         f"{ADMIN}/config.yml": serialise(site_config(site)).encode("utf-8"),
