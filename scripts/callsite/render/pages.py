@@ -328,7 +328,8 @@ class Site(SiteUrls):
     def render_call(self, lang: str, view: CallView) -> str:
         if not self._keep_call_bodies:
             return self.render(lang, "call.html", view=view)
-        return self._partial(lang, "call.html", view.call, (view.status,), view=view)
+        # The days left are on the page: kept between preview builds only while they stay the same.
+        return self._partial(lang, "call.html", view.call, (view.status, view.days_left), view=view)
 
     def call_head(self, lang: str, view: CallView) -> str:
         """A call page's extra <head>: kept between preview builds like its body."""
