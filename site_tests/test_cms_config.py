@@ -166,3 +166,19 @@ def test_what_the_form_cannot_hold_is_named():
         "draft: 'yes' is not true or false",
         "notes: the form has no such field",
     ]
+
+
+def test_the_public_editor_saves_to_the_repository_in_the_settings(tmp_path):
+    """extra.callsite.editor: the GitHub backend of /admin/ on the public site (issue 22, part 4)."""
+    from callsite.model.settings import load_settings
+    from callsite.outputs.admin import backend
+    from conftest import config_with
+
+    config = config_with(tmp_path, ("  callsite:\n", "  callsite:\n    editor:\n      repo: oph/rahoitushaut\n"
+                                    "      auth_base_url: https://auth.oph.fi/\n"))
+    assert backend(load_settings(config)) == {"name": "github", "repo": "oph/rahoitushaut", "branch": "main",
+                                              "base_url": "https://auth.oph.fi", "auth_endpoint": "auth"}
+    (tmp_path / "bad").mkdir()
+    bad = config_with(tmp_path / "bad", ("  callsite:\n", "  callsite:\n    editor:\n      repo: rahoitushaut\n"))
+    result = run_cli("check", "--lang", "en", "--config", str(bad), "--calls", str(FIXTURES / "calls"), cwd=tmp_path)
+    assert result.returncode == 1 and "extra.callsite.editor.repo" in result.stderr

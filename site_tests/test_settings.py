@@ -191,7 +191,7 @@ CASES = [
                  "newsletter_hidden_fields, newsletter_privacy_url, newsletter_honeypot_field, "
                  "accessibility_statement_reviewed, accessibility_feedback_email, accessibility_authority, "
                  "accessibility_authority_url, accessibility_authority_email, accessibility_authority_phone, "
-                 "colours, logo",
+                 "colours, logo, editor",
                  id="unknown-setting-far-off"),
     pytest.param("closing_soon_days: 14", "closing_soon_days: 14\n    site_url: https://example.fi/",
                  "mkdocs.yml:36:5: error: extra.callsite.site_url: unknown setting 'site_url'",

@@ -243,6 +243,22 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Editor(_Strict):
+    """Where the browser editor (``/admin/``) saves on the public site: a GitHub repository, through
+    an OAuth proxy (docs/editing-in-browser.md). Without it the built editor saves nowhere but
+    under ``callsite edit``."""
+
+    repo: Annotated[str, Field(strict=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9_.-]+$")]
+    """owner/name of the repository on GitHub, e.g. oph/rahoitushaut."""
+    branch: Annotated[str, Field(strict=True, min_length=1, pattern=r"^[^\s]+$")] = "main"
+    """The branch the site is built from; saved calls become pull requests into it."""
+    auth_base_url: Optional[WebPage] = None
+    """The OAuth proxy's address, e.g. https://rahoitushaut-auth.example.workers.dev (none: GitHub's own,
+    which needs Netlify)."""
+    auth_endpoint: Annotated[str, Field(strict=True, min_length=1)] = "auth"
+    """The proxy's path for logging in."""
+
+
 class _PerLanguage(_Strict):
     """A value per language: ``names["fi"]`` and ``names.get("sv")`` as for the dicts these were."""
 
@@ -371,6 +387,9 @@ class Settings(_Strict):
     logo: LogoPath = None
     """The agency's logo in the header: an SVG, PNG, JPEG or WebP file, its path from the folder of
     mkdocs.yml, e.g. theme/assets/images/logo.svg; by default the theme's neutral mark."""
+    editor: Optional[Editor] = None
+    """The browser editor's backend on the public site: {repo: owner/name, branch: main,
+    auth_base_url: ..., auth_endpoint: auth}; leave out until the OAuth proxy is deployed."""
     footer: Footer = Footer()
     """Links in the footer of every page, per language (``extra.callsite_footer``, beside ``extra.callsite``):
     {fi: [{title: ..., path: ...}], sv: [...]}. The theme (theme/partials/copyright.html) writes them."""

@@ -44,7 +44,7 @@ def proxy_url() -> str | None:
 
 
 def backend(settings) -> dict:
-    """Where the editor saves: the repository's hosting (GitHub), from ``extra.editor``."""
+    """Where the editor saves: the repository's hosting (GitHub), from ``extra.callsite.editor``."""
     editor = getattr(settings, "editor", None)
     if editor is None:
         return {"name": "github", "repo": "OWNER/REPOSITORY", "branch": "main"}
