@@ -49,11 +49,11 @@ def test_a_command_that_leaves_early_still_delivers_all_it_printed_and_its_exit_
         return subprocess.run([sys.executable, "-m", "callsite", *args], cwd=cwd, capture_output=True, text=True,
                               env=env)
 
-    ok = run_cli("check", "--calls", str(FIXTURE_CALLS), "--now", "2.12.2026 klo 10.00", cwd=tmp_path)
-    assert ok.returncode == 0 and ok.stdout.endswith("call(s) checked: no errors.\n"), ok
+    ok = run_cli("--lang", "en", "check", "--calls", str(FIXTURE_CALLS), "--now", "2.12.2026 klo 10.00", cwd=tmp_path)
+    assert ok.returncode == 0 and ok.stdout.endswith("calls checked: no errors.\n"), ok
     broken = tmp_path / "calls"
     shutil.copytree(FIXTURE_CALLS, broken)
     (broken / "rikki.yaml").write_text("id: [\n", encoding="utf-8")
-    failed = run_cli("check", "--calls", str(broken), cwd=tmp_path)
+    failed = run_cli("--lang", "en", "check", "--calls", str(broken), cwd=tmp_path)
     assert failed.returncode == 1
     assert failed.stderr.rstrip().endswith("the existing site/ was left as it was."), failed.stderr

@@ -86,6 +86,6 @@ def test_opening_midnight_is_fine():
 ])
 def test_dates_in_a_call_word_for_word(tmp_path, scratch_calls, written, expected):
     (scratch_calls / "x.yaml").write_text(VALID.replace("closes: 14.3.2025 klo 16.15", written), encoding="utf-8")
-    result = run_cli("check", cwd=tmp_path)
+    result = run_cli("--lang", "en", "check", cwd=tmp_path)
     assert result.returncode == (1 if expected else 0)
     assert result.stderr.splitlines()[:2] == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -64,12 +65,12 @@ def test_new_writes_every_field_explained_in_finnish(tmp_path, scratch_calls):
 def test_new_file_fails_check_until_filled_then_passes_and_builds_as_a_draft(tmp_path, scratch_calls):
     assert run_cli(*NEW_ARGS, cwd=tmp_path).returncode == 0
     path = tmp_path / NEW_FILE
-    result = run_cli("check", "--now", "1.1.2027", cwd=tmp_path)
+    result = run_cli("--lang", "en", "check", "--now", "1.1.2027", cwd=tmp_path)
     assert result.returncode == 1  # the checklist of what is left: test_checklist.py
 
     path.write_text(fill(path.read_text(encoding="utf-8")), encoding="utf-8")
-    result = run_cli("check", "--now", "1.1.2027", cwd=tmp_path)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "1 call(s) checked: no errors.\n", "")
+    result = run_cli("--lang", "en", "check", "--now", "1.1.2027", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "1 call checked: no errors.\n", "")
 
     from callsite.commands.cli import main
     site = tmp_path / "site"
@@ -88,8 +89,8 @@ def test_new_asks_questions_and_asks_again_after_a_bad_date(tmp_path, scratch_ca
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
-        "  the year in '1.2.27' is not four digits (e.g. 20.8.2026)",
-        "  '1.3.2027' has no time of day (add the time, e.g. 1.3.2027 klo 16.15)",
+        "  vuosi ei ole nelinumeroinen: '1.2.27' (esim. 20.8.2026)",
+        "  päivämäärästä '1.3.2027' puuttuu kellonaika (lisää kellonaika, esim. 1.3.2027 klo 16.15)",
     ]
     assert "Otsikko suomeksi (title fi): " in result.stdout
     assert (scratch_calls / "kokeilu.yaml").is_file()
@@ -102,7 +103,7 @@ def test_new_refuses_to_overwrite_and_bad_options(tmp_path, scratch_calls):
     assert again.stderr == f"callsite new: {NEW_FILE} on jo olemassa; valitse toinen --id\n"
     bad = run_cli(*NEW_ARGS[:-1], "15.3.2027", "--id", "toinen", cwd=tmp_path)
     assert bad.stderr == ("callsite new: Hakuaika päättyy, esim. 20.8.2027 klo 16.15 (closes): "
-                          "'15.3.2027' has no time of day (add the time, e.g. 15.3.2027 klo 16.15)\n")
+                          "päivämäärästä '15.3.2027' puuttuu kellonaika (lisää kellonaika, esim. 15.3.2027 klo 16.15)\n")
     assert not (scratch_calls / "toinen.yaml").exists()
 
 
@@ -122,9 +123,9 @@ links:
 
 def test_check_warnings_word_for_word(tmp_path, scratch_calls):
     (scratch_calls / "x.yaml").write_text(WARNED, encoding="utf-8")
-    result = run_cli("check", "--now", "1.6.2025", cwd=tmp_path)
+    result = run_cli("--lang", "en", "check", "--now", "1.6.2025", cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout == "1 call(s) checked: no errors, 5 warning(s).\n"
+    assert result.stdout == "1 call checked: no errors, 5 warnings.\n"
     assert result.stderr.splitlines() == [
         "calls/x.yaml:4:8: warning: draft: the publication date 1.2.2025 has come, but the call is still a draft, "
         "so it is not on the public site",
@@ -149,12 +150,12 @@ def test_build_shows_the_same_warnings_while_it_builds(tmp_path, scratch_calls, 
     (scratch_calls / "x.yaml").write_text(WARNED, encoding="utf-8")
     shutil.copy(CONFIG, tmp_path / "mkdocs.yml")
     shutil.copytree(CONFIG.parent / "theme", tmp_path / "theme")
-    check = run_cli("check", "--now", "1.6.2025", cwd=tmp_path)
+    check = run_cli("--lang", "en", "check", "--now", "1.6.2025", cwd=tmp_path)
     monkeypatch.setenv("CALLSITE_JOBS", jobs)
-    built = run_cli("build", "--now", "1.6.2025", cwd=tmp_path)
+    built = run_cli("--lang", "en", "build", "--now", "1.6.2025", cwd=tmp_path)
     assert built.returncode == 0, built.stderr
     assert built.stderr == check.stderr and len(built.stderr.splitlines()) == 10
-    assert built.stdout.startswith("Built 1 call(s) into site/")
+    assert built.stdout.startswith("Built 1 call into site/")
     assert (tmp_path / "site" / "fi" / "index.html").is_file()
 
 
@@ -167,7 +168,7 @@ def test_check_warnings_follow_settings_and_known_hosts(tmp_path, scratch_calls)
     config.write_text(CONFIG.read_text(encoding="utf-8").replace(
         "usual_deadline_times: [\"16.15\"]", "usual_deadline_times: ['16:15', '12.00']"),
         encoding="utf-8")
-    result = run_cli("check", "--now", "1.6.2025", cwd=tmp_path)
+    result = run_cli("--lang", "en", "check", "--now", "1.6.2025", cwd=tmp_path)
     assert result.returncode == 0
     warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
     # No host uses https now: only the known list (oph.fi and its subdomains) says https exists;
@@ -182,9 +183,10 @@ def test_check_warnings_follow_settings_and_known_hosts(tmp_path, scratch_calls)
 
 @pytest.mark.parametrize("command", [None, "new", "check", "serve", "build", "schema"])
 def test_every_command_has_plain_help(command, tmp_path):
+    unset = {name: value for name, value in os.environ.items() if name not in ("LC_ALL", "LC_MESSAGES", "LANG")}
     result = subprocess.run([str(Path(sys.executable).parent / "callsite"), *([command] if command else []), "--help"],
-                            cwd=tmp_path, capture_output=True, text=True)
+                            cwd=tmp_path, capture_output=True, text=True, env=unset)
     assert result.returncode == 0 and result.stderr == ""
-    assert result.stdout.startswith("usage: callsite")
+    assert result.stdout.startswith("käyttö: callsite")  # Finnish unless asked otherwise
     description = result.stdout.split("\n\n")[1]
     assert len(description.split()) >= 8  # sentences, not a bare option list

@@ -68,7 +68,7 @@ def test_every_yaml_example_in_the_guide_is_a_valid_call(guide, project):
     example = example_call(guide)
     (project / EXAMPLE_FILE).write_text(example, encoding="utf-8")
     result = check(project)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "1 call(s) checked: no errors.\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "1 haku tarkistettu: ei virheitä.\n", "")
     # Each fragment (extending a deadline, decisions, cancelling ...) replaces its fields in the example.
     fragments = [b for b in blocks(guide, "yaml") if not b.startswith("id: ")]
     assert len(fragments) == 6
@@ -111,7 +111,7 @@ def real_messages(example: str, project: Path, lang: str) -> list[str]:
         result = check(project, lang)
         assert result.returncode == 1
         lines = result.stderr.splitlines()
-        assert lines[-1].startswith("1 error(s) in 1 file(s);"), result.stderr  # one mistake, one message
+        assert lines[-1].startswith({"fi": "1 virhe 1 tiedostossa;", "sv": "1 fel i 1 fil;"}[lang]), result.stderr  # one mistake, one message
         messages.append("\n".join(lines[:-1]) + "\n")
     return messages
 

@@ -70,7 +70,7 @@ def run_build(project: Path, *args: str, **env: str):
     site_before = snapshot(project / "site")
     calls_before = snapshot(project / "calls")
     config_before = (project / "mkdocs.yml").read_bytes()
-    result = run_cli("build", "--now", NOW, *args, cwd=project, **env)
+    result = run_cli("--lang", "en", "build", "--now", NOW, *args, cwd=project, **env)
     assert "Traceback" not in result.stderr
     if result.returncode != 0:
         assert snapshot(project / "site") == site_before
@@ -124,7 +124,7 @@ def test_a_value_no_output_could_carry_is_refused_where_it_is_written(project, t
     result = run_build(project)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == expected
-    assert result.stderr.splitlines()[-1] == ("1 error(s) in 1 file(s); nothing was built and the existing "
+    assert result.stderr.splitlines()[-1] == ("1 error in 1 file; nothing was built and the existing "
                                               "site/ was left as it was.")
 
 
@@ -179,7 +179,7 @@ def test_an_unreadable_file_is_named(project, monkeypatch, capsys):
     (project / "calls" / "x.yaml").write_text(VALID, encoding="utf-8")
     monkeypatch.setattr(yamlsource.os, "open", refusing_open)
     monkeypatch.chdir(project)
-    assert main(["check", "--now", NOW]) == 1
+    assert main(["--lang", "en", "check", "--now", NOW]) == 1
     assert capsys.readouterr().err.splitlines()[:2] == [
         "calls/x.yaml: error: the file cannot be read: you do not have permission to open it",
         "    hint: ask whoever manages this computer or folder to give you read access",
@@ -221,9 +221,9 @@ def test_two_topic_labels_that_make_one_address(project):
                  "(write e.g. 20.8.2026 or 20.8.2026 klo 16.15)"),
 ])
 def test_an_unusable_now_is_a_usage_error(project, now, expected):
-    result = run_cli("build", cwd=project, CALLSITE_NOW=now)
+    result = run_cli("--lang", "en", "build", cwd=project, CALLSITE_NOW=now)
     assert (result.returncode, result.stderr.strip()) == (2, expected)
-    result = run_cli("check", "--now", now, cwd=project)
+    result = run_cli("--lang", "en", "check", "--now", now, cwd=project)
     assert (result.returncode, result.stderr.strip()) == (2, expected)
 
 
@@ -239,7 +239,7 @@ def test_a_bug_is_one_line_and_a_saved_log(project, monkeypatch, capsys, tmp_pat
     monkeypatch.setattr("tempfile.tempdir", None)  # read TMPDIR again
     monkeypatch.chdir(project)
     before = snapshot(project / "site")
-    assert main(["build", "--now", NOW]) == 70
+    assert main(["--lang", "en", "build", "--now", NOW]) == 70
     err = capsys.readouterr().err
     logs = list(tmp_path.glob("callsite-error-*.log"))
     assert len(logs) == 1
@@ -261,7 +261,7 @@ def test_ctrl_c_stops_quietly(project, monkeypatch, capsys):
 
     monkeypatch.setattr(validate, "load_vocabulary", interrupted)
     monkeypatch.chdir(project)
-    assert main(["check", "--now", NOW]) == 130
+    assert main(["--lang", "en", "check", "--now", NOW]) == 130
     assert capsys.readouterr().err == ""
 
 
@@ -271,8 +271,11 @@ def test_a_setting_the_site_engine_cannot_use_is_a_message(project):
     result = run_build(project)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "calls/x.yaml:2:1: error: YAML syntax error: did not find expected node content",
+        "calls/x.yaml:1:4: error: the bracket [ that starts here is not closed on this line",
+        "    1 | x: [",
+        "      |    ^",
+        "    hint: add the closing ] at the end of the line",
         "mkdocs.yml: error: the site engine (MkDocs) cannot use this setting: Config value 'theme': The path set "
         f"in custom_dir ('{project / 'theme'}') does not exist.",
-        "2 error(s) in 2 file(s); nothing was built and the existing site/ was left as it was.",
+        "2 errors in 2 files; nothing was built and the existing site/ was left as it was.",
     ]

@@ -61,7 +61,7 @@ def project(tmp_path) -> Path:
 @pytest.fixture
 def built(project) -> Path:
     """The project with a site built into site/, as the nightly build leaves it."""
-    result = run_cli("build", "--now", NOW, cwd=project)
+    result = run_cli("--lang", "en", "build", "--now", NOW, cwd=project)
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "fi" / "index.html").is_file()
     return project
@@ -100,7 +100,7 @@ def test_an_output_folder_over_the_sources_or_other_files_is_refused_and_nothing
     (built / "notes" / "minutes.txt").write_text("kokouksen muistio\n", encoding="utf-8")
     (built / "notes.txt").write_text("muistiinpanoja\n", encoding="utf-8")
     before = snapshot(tmp_path)
-    result = run_cli("build", "--now", LATER, "--site-dir", site_dir, cwd=built)
+    result = run_cli("--lang", "en", "build", "--now", LATER, "--site-dir", site_dir, cwd=built)
     assert result.returncode == 2
     assert result.stderr == REFUSED[site_dir] + "\n"
     assert result.stdout == ""
@@ -112,7 +112,7 @@ def test_a_site_folder_of_other_files_is_refused_by_its_default_name_too(project
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("<p>käsin tehty</p>\n", encoding="utf-8")
     before = snapshot(tmp_path)
-    result = run_cli("build", "--now", NOW, cwd=project)
+    result = run_cli("--lang", "en", "build", "--now", NOW, cwd=project)
     assert result.returncode == 2
     assert result.stderr == ("callsite: the output folder 'site' holds files that callsite did not build, and "
                              "building would delete them; move them away or choose another folder (a site built by "
@@ -131,7 +131,7 @@ def test_the_output_folder_is_checked_even_when_the_calls_are_elsewhere(project,
         (tmp_path, f"holds the whole project (the folder of '{project / 'mkdocs.yml'}'); "
                    "choose another folder, e.g. site"),
     ]:
-        result = run_cli("build", "--now", NOW, "--calls", str(project / "calls"), "--config",
+        result = run_cli("--lang", "en", "build", "--now", NOW, "--calls", str(project / "calls"), "--config",
                          str(project / "mkdocs.yml"), "--site-dir", str(site_dir), cwd=elsewhere)
         assert result.returncode == 2
         assert result.stderr == f"callsite: the output folder '{site_dir}' {expected}\n"
@@ -144,7 +144,7 @@ def test_the_preview_refuses_the_same_folders(project, tmp_path, site_dir):
     (project / "notes").mkdir()
     (project / "notes" / "minutes.txt").write_text("kokouksen muistio\n", encoding="utf-8")
     before = snapshot(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "callsite", "serve", "--port", "0", "--site-dir", site_dir,
+    result = subprocess.run([sys.executable, "-m", "callsite", "--lang", "en", "serve", "--port", "0", "--site-dir", site_dir,
                              "--now", NOW], cwd=project, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert result.stderr.startswith(f"callsite: the output folder '{site_dir}' ")
@@ -155,10 +155,10 @@ def test_the_preview_refuses_the_same_folders(project, tmp_path, site_dir):
 
 def test_a_previous_build_is_replaced_whole_and_the_new_one_is_marked(built, tmp_path):
     reference = tmp_path / "reference"
-    assert run_cli("build", "--now", LATER, "--site-dir", str(reference), cwd=built).returncode == 0
+    assert run_cli("--lang", "en", "build", "--now", LATER, "--site-dir", str(reference), cwd=built).returncode == 0
     sources = {k: v for k, v in snapshot(built).items() if not k.startswith("site")}
     assert snapshot(built / "site") != snapshot(reference)  # another day: the site differs
-    result = run_cli("build", "--now", LATER, cwd=built)
+    result = run_cli("--lang", "en", "build", "--now", LATER, cwd=built)
     assert result.returncode == 0, result.stderr
     assert snapshot(built / "site") == snapshot(reference)  # nothing of the old one is left
     assert (built / "site" / STAMP).is_dir()
@@ -175,7 +175,7 @@ def test_the_mark_is_an_empty_folder_that_no_page_links_to(built):
 
 def test_an_empty_folder_is_fine(project, tmp_path):
     (project / "public").mkdir()
-    result = run_cli("build", "--now", NOW, "--site-dir", "public", cwd=project)
+    result = run_cli("--lang", "en", "build", "--now", NOW, "--site-dir", "public", cwd=project)
     assert result.returncode == 0, result.stderr
     assert (project / "public" / "fi" / "index.html").is_file()
     assert (project / "public" / STAMP).is_dir()
@@ -185,9 +185,9 @@ def test_an_empty_folder_is_fine(project, tmp_path):
 def test_a_link_to_a_previous_build_is_followed(built, tmp_path):
     """The link stays; the folder it leads to gets the new site."""
     reference = tmp_path / "reference"
-    assert run_cli("build", "--now", LATER, "--site-dir", str(reference), cwd=built).returncode == 0
+    assert run_cli("--lang", "en", "build", "--now", LATER, "--site-dir", str(reference), cwd=built).returncode == 0
     (built / "published").symlink_to("site", target_is_directory=True)
-    result = run_cli("build", "--now", LATER, "--site-dir", "published", cwd=built)
+    result = run_cli("--lang", "en", "build", "--now", LATER, "--site-dir", "published", cwd=built)
     assert result.returncode == 0, result.stderr
     assert (built / "published").is_symlink()
     assert snapshot(built / "site") == snapshot(reference)
@@ -230,7 +230,7 @@ def interrupted_build(project: Path, tmp_path: Path, hook: str, mark: Path, jobs
     (folder / "sitecustomize.py").write_text(hook, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": f"{folder}{os.pathsep}{ROOT / 'scripts'}", "CALLSITE_JOBS": jobs,
            "HOOK_MARK": str(mark), "HOOK_SITE": str((project / "site").resolve())}
-    process = subprocess.Popen([sys.executable, "-m", "callsite", "build", "--now", LATER], cwd=project, env=env,
+    process = subprocess.Popen([sys.executable, "-m", "callsite", "--lang", "en", "build", "--now", LATER], cwd=project, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         deadline = time.monotonic() + 120
@@ -303,12 +303,12 @@ def small_disk(tmp_path):
 def test_a_full_disk_says_so_in_one_line_and_leaves_the_old_site(project, tmp_path, small_disk, jobs):
     """A real full disk: the new site does not fit beside the old one."""
     folder, shrink = small_disk
-    first = run_cli("build", "--now", NOW, "--site-dir", "public/site", cwd=project)
+    first = run_cli("--lang", "en", "build", "--now", NOW, "--site-dir", "public/site", cwd=project)
     assert first.returncode == 0, first.stderr
     shrink()
     before = snapshot(tmp_path)
     env = {**os.environ, "CALLSITE_JOBS": jobs}
-    result = subprocess.run([sys.executable, "-m", "callsite", "build", "--now", LATER, "--site-dir", "public/site"],
+    result = subprocess.run([sys.executable, "-m", "callsite", "--lang", "en", "build", "--now", LATER, "--site-dir", "public/site"],
                             cwd=project, capture_output=True, text=True, env=env)
     assert result.returncode == 1
     assert result.stderr == "callsite: cannot write the site into 'public/site': No space left on device\n"
@@ -334,7 +334,7 @@ def test_a_full_disk_met_by_either_build_process_is_said_in_one_line(built, tmp_
     monkeypatch.setattr(write.NewFiles, "write", full)
     before = snapshot(tmp_path)
     site = built / "site"
-    code = main(["build", "--calls", str(built / "calls"), "--config", str(built / "mkdocs.yml"),
+    code = main(["--lang", "en", "build", "--calls", str(built / "calls"), "--config", str(built / "mkdocs.yml"),
                  "--site-dir", str(site), "--now", LATER])
     assert code == 1
     err = capsys.readouterr().err
@@ -345,7 +345,7 @@ def test_a_full_disk_met_by_either_build_process_is_said_in_one_line(built, tmp_
 def test_an_output_folder_that_cannot_be_written_leaves_the_old_site(built, tmp_path):
     """The project's folder (site/'s parent) made read-only. Root ignores folder permissions,
     so as root the command runs without that privilege (setpriv drops CAP_DAC_OVERRIDE)."""
-    command = [sys.executable, "-m", "callsite", "build", "--now", LATER]
+    command = [sys.executable, "-m", "callsite", "--lang", "en", "build", "--now", LATER]
     if os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
         if setpriv is None:

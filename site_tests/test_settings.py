@@ -15,13 +15,13 @@ from callsite.problems import InputError
 from callsite.model.settings import FooterLink, Settings, load_settings
 
 NOW = "10.4.2026 klo 12.00"
-TAIL = "error(s) in 1 file(s); nothing was built and the existing site/ was left as it was."
+TAIL = "in 1 file; nothing was built and the existing site/ was left as it was."
 
 
 def check(folder: Path, capsys, monkeypatch) -> tuple[int, list[str]]:
     """``callsite check --config mkdocs.yml`` in ``folder`` (in-process): exit code, lines on stderr."""
     monkeypatch.chdir(folder)
-    code = main(["check", "--calls", str(FIXTURE_CALLS), "--config", "mkdocs.yml", "--now", NOW])
+    code = main(["--lang", "en", "check", "--calls", str(FIXTURE_CALLS), "--config", "mkdocs.yml", "--now", NOW])
     return code, capsys.readouterr().err.splitlines()
 
 
@@ -202,11 +202,11 @@ CASES = [
     pytest.param("closing_soon_days: 14", "closing_soon_days: !ENV DAYS",
                  "mkdocs.yml:35:24: error: extra.callsite.closing_soon_days: expected a whole number, "
                  "found nothing (an empty value)",
-                 "callsite reads mkdocs.yml without its YAML tags (the words starting with !): write the value "
+                 "callsite reads mkdocs.yml without its markings (the words starting with !): write the value "
                  "itself here", id="tag"),
     pytest.param("agency: {fi: Opetushallitus, sv: Utbildningsstyrelsen}",
                  "agency: {fi: Opetushallitus, sv: Utbildningsstyrelsen",
-                 "mkdocs.yml:34:14: error: YAML syntax error: expected ',' or '}', but got ':'", "", id="yaml-syntax"),
+                 "mkdocs.yml:33:13: error: the bracket { that starts here is not closed on this line", "", id="yaml-syntax"),
 ]
 
 
@@ -218,7 +218,7 @@ def test_check_reports_each_wrong_setting_at_its_line(tmp_path, capsys, monkeypa
     assert lines[0].startswith(first_line), lines[0]
     if hint:
         assert lines[1] == f"    hint: {hint}"
-    assert lines[-1] == f"1 {TAIL}"
+    assert lines[-1] == f"1 error {TAIL}"
     assert not any("Traceback" in line for line in lines)
 
 
@@ -231,7 +231,7 @@ def test_every_problem_is_reported_in_one_run(tmp_path, capsys, monkeypatch):
     assert code == 1
     assert [line.split(": error: ")[0] for line in lines if ": error: " in line] == [
         "mkdocs.yml:33:13", "mkdocs.yml:35:24", "mkdocs.yml:48:11", "mkdocs.yml:54:46"]
-    assert lines[-1] == f"4 {TAIL}"
+    assert lines[-1] == f"4 errors {TAIL}"
 
 
 def test_check_and_build_refuse_the_settings_as_staff_run_them(tmp_path):
@@ -244,14 +244,14 @@ def test_check_and_build_refuse_the_settings_as_staff_run_them(tmp_path):
         "    hint: remove the quotes: write recently_closed_limit: 10",
         "mkdocs.yml:41:24: error: extra.callsite.newsletter_method: expected one of post, get; found the text 'pots'",
         "    hint: did you mean 'post'?",
-        f"2 {TAIL}",
+        f"2 errors {TAIL}",
     ]
-    checked = run_cli("check", "--calls", str(FIXTURE_CALLS), "--now", NOW, cwd=tmp_path)
+    checked = run_cli("--lang", "en", "check", "--calls", str(FIXTURE_CALLS), "--now", NOW, cwd=tmp_path)
     assert (checked.returncode, checked.stderr.splitlines(), checked.stdout) == (1, expected, "")
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the site as it was", encoding="utf-8")
-    built = run_cli("build", "--calls", str(FIXTURE_CALLS), "--now", NOW, cwd=tmp_path)
+    built = run_cli("--lang", "en", "build", "--calls", str(FIXTURE_CALLS), "--now", NOW, cwd=tmp_path)
     assert (built.returncode, built.stderr.splitlines(), built.stdout) == (1, expected, "")
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "the site as it was"
@@ -260,25 +260,28 @@ def test_check_and_build_refuse_the_settings_as_staff_run_them(tmp_path):
 
 def test_a_yaml_error_is_one_problem_without_a_traceback(tmp_path):
     config_with(tmp_path, ("  callsite:\n", "  callsite:\n\tagency: x\n"))
-    result = run_cli("check", "--calls", str(FIXTURE_CALLS), "--now", NOW, cwd=tmp_path)
+    result = run_cli("--lang", "en", "check", "--calls", str(FIXTURE_CALLS), "--now", NOW, cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
-        "mkdocs.yml:33:1: error: YAML syntax error: found character '\\t' that cannot start any token",
-        "    hint: indent with spaces, not tabs, and put text starting with @ or ` in quotes",
-        f"1 {TAIL}",
+        "mkdocs.yml:33:1: error: line 33 is indented with a tab",
+        "    33 |     agency: x",
+        "       | ^",
+        "    hint: indent with spaces only: delete the tab and type spaces, so that the line starts in the same column "
+        "as the others of its group",
+        f"1 error {TAIL}",
     ]
 
 
 def test_a_missing_settings_file_is_said_in_one_line(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert main(["check", "--calls", str(FIXTURE_CALLS), "--config", "elsewhere.yml", "--now", NOW]) == 1
+    assert main(["--lang", "en", "check", "--calls", str(FIXTURE_CALLS), "--config", "elsewhere.yml", "--now", NOW]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "elsewhere.yml: error: the settings file cannot be read (No such file or directory)",
         "    hint: give the settings file with --config, or run the command in the site's folder",
-        f"1 {TAIL}",
+        f"1 error {TAIL}",
     ]
     # Without any mkdocs.yml, check needs no site: the defaults do.
-    assert main(["check", "--calls", str(FIXTURE_CALLS), "--now", NOW]) == 0
+    assert main(["--lang", "en", "check", "--calls", str(FIXTURE_CALLS), "--now", NOW]) == 0
 
 
 def test_the_preview_shows_a_settings_problem_as_it_shows_a_call_problem(tmp_path, capsys):
@@ -294,7 +297,7 @@ def test_the_preview_shows_a_settings_problem_as_it_shows_a_call_problem(tmp_pat
         "    hint: did you mean 'closing_soon_days'?"]
     captured = capsys.readouterr()
     assert f"{config}:35:5: error: extra.callsite.closing_son_days" in captured.err
-    assert "1 error(s): the browser shows them until the file is fixed." in captured.out
+    assert "1 error: the browser shows it until the file is fixed." in captured.out
     assert not (tmp_path / "preview" / "fi").exists()
 
 
@@ -316,7 +319,7 @@ def test_footer_links_are_written_escaped(tmp_path):
                                     "{title: Saavutettavuusseloste, path: saavutettavuusseloste/}\n"
                                     f"      - {{title: '{title}', path: 'https://www.oph.fi/fi/tietoa?a=1&b=2'}}"))
     site = tmp_path / "site"
-    assert main(["build", "--calls", str(FIXTURE_CALLS), "--config", str(config), "--site-dir", str(site),
+    assert main(["--lang", "en", "build", "--calls", str(FIXTURE_CALLS), "--config", str(config), "--site-dir", str(site),
                  "--now", NOW]) == 0
     links = page(site, "/fi/").select(".mdx-footer-links a")
     assert [(text_of(a), a["href"]) for a in links] == [

@@ -77,10 +77,10 @@ def test_built_page_badge_one_second_around_the_deadline(tmp_path, now, fi, sv):
 
 def test_now_from_the_environment(tmp_path):
     shutil.copytree(FIXTURE_CALLS, tmp_path / "calls")
-    result = subprocess.run([sys.executable, "-m", "callsite", "build", "--config", str(CONFIG)],
+    result = subprocess.run([sys.executable, "-m", "callsite", "--lang", "en", "build", "--config", str(CONFIG)],
                             cwd=tmp_path, capture_output=True, text=True,
                             env={**os.environ, "CALLSITE_NOW": "2026-04-15T16:15:01"})
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "Built 6 call(s) into site/ for 2026-04-15T16:15:01+03:00.\n"
+    assert result.stdout == "Built 6 calls into site/ for 2026-04-15T16:15:01+03:00.\n"
     doc = page(tmp_path / "site", "/fi/rahoitushaut/kielikylpyopetuksen-kehittaminen-2026/")
     assert text_of(doc.select_one(".mdx-status")) == "Päättynyt"

@@ -174,9 +174,9 @@ def _describe_value_error(kind: str, error: dict, found: Any, name: Any, hint: s
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         limit = next(iter(error["ctx"].values()))
         words = {"greater_than": N_("expected a number greater than {limit}, found {found}"),
-                 "greater_than_equal": N_("expected a number of at least {limit}, found {found}"),
+                 "greater_than_equal": N_("expected a number at least {limit}, found {found}"),
                  "less_than": N_("expected a number less than {limit}, found {found}"),
-                 "less_than_equal": N_("expected a number of at most {limit}, found {found}")}[kind]
+                 "less_than_equal": N_("expected a number at most {limit}, found {found}")}[kind]
         return _(words).format(limit=limit, found=what), hint
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return (_("expected a group of fields, found {found}").format(found=what),
