@@ -51,7 +51,7 @@ def server(tmp_path, scratch_calls):
     save(scratch_calls / "paatetty.yaml", PAATETTY)
     site = tmp_path / "preview-site"
     process = subprocess.Popen(
-        [sys.executable, "-m", "callsite", "serve", "--port", "0", "--interval", "0.1", "--config", str(CONFIG),
+        [sys.executable, "-m", "callsite", "--lang", "en", "serve", "--port", "0", "--interval", "0.1", "--config", str(CONFIG),
          "--site-dir", str(site), "--now", "1.6.2025 klo 12.00"],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -145,7 +145,8 @@ def test_the_browser_reloads_by_itself(server):
             page.wait_for_selector("article h1:text-is('Kerhotoiminta 2025 (uusi)')", timeout=60_000)
             save(calls / "paatetty.yaml", PAATETTY.replace("grant_type: special", "grant_type: specia"))
             page.wait_for_selector(".callsite-problems", timeout=60_000)
-            assert page.inner_text("h1") == "Sivustoa ei voitu rakentaa – Webbplatsen kunde inte byggas"
+            assert page.inner_text("h1") == "The site could not be built"  # in the staff's language: --lang en
+            assert page.get_attribute("html", "lang") == "en"
             assert "found the text 'specia'" in page.inner_text(".callsite-problems")
             save(calls / "paatetty.yaml", PAATETTY)
             page.wait_for_selector("article h1:text-is('Kerhotoiminta 2025')", timeout=60_000)
