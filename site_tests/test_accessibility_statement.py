@@ -192,7 +192,7 @@ def test_check_reports_a_wrong_statement_setting_at_its_line(tmp_path, capsys, m
 
     with_settings(tmp_path, f"    {line}")
     monkeypatch.chdir(tmp_path)
-    assert main(["check", "--calls", str(FIXTURE_CALLS), "--config", "mkdocs.yml", "--now", NOW]) == 1
+    assert main(["--lang", "en", "check", "--calls", str(FIXTURE_CALLS), "--config", "mkdocs.yml", "--now", NOW]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert lines[0] == f"mkdocs.yml:36:{first_line}"
     assert lines[1] == f"    hint: {hint}"

@@ -45,4 +45,4 @@ def test_billion_laughs_is_refused(tmp_path):
     path.write_text("\n".join(lines), encoding="utf-8")
     call, problems = load_call(path, VOCABULARY)
     assert call is None
-    assert problems[0].message == "anchors and aliases (& and *) are not allowed"
+    assert problems[0].message == "a value cannot refer to another one with & and * (anchors and aliases)"

@@ -31,7 +31,7 @@ def config_with(tmp_path: Path, action_line: str) -> Path:
 def run_build(config: Path, site: Path, *extra: str) -> int:
     from callsite.commands.cli import main
 
-    return main(["build", "--calls", str(FIXTURE_CALLS), "--config", str(config), "--site-dir", str(site),
+    return main(["--lang", "en", "build", "--calls", str(FIXTURE_CALLS), "--config", str(config), "--site-dir", str(site),
                  "--now", "10.4.2026 klo 12.00", *extra])
 
 
