@@ -57,7 +57,8 @@ def test_a_failure_in_the_files_beside_the_pages_fails_the_build_and_keeps_the_o
     # A bug, not a mistake in the files: one line for staff, the details in a log (of whichever
     # process failed first: the command's own, or the forked one's inside the command's).
     assert failed.returncode == 70
-    assert len(failed.stderr.splitlines()) == 1 and "This is a bug in callsite" in failed.stderr
+    # In the staff's language (Finnish by default).
+    assert len(failed.stderr.splitlines()) == 1 and "Tämä on vika callsite-ohjelmassa" in failed.stderr
     assert "Traceback" not in failed.stderr
     assert any("calendar broke" in log.read_text(encoding="utf-8") for log in logs.glob("callsite-error-*.log"))
     assert _tree(site) == before

@@ -22,7 +22,7 @@ EXAMPLE_FILE = "kerhotoiminta-2027.yaml"
 MISTAKES = [
     ("grant_type: special", "grant_tpye: special"),
     ("    sv: för att utveckla skolornas klubbverksamhet\n", ""),
-    ("closes: 15.3.2027 klo 16.15", "closes: 15.3.2027"),
+    ("closes: 15.3.2027 klo 16.15", "closes: 3/15/2027 klo 16.15"),
     ("closes: 15.3.2027 klo 16.15", "closes: 30.2.2027 klo 16.15"),
     ("tags: [perusopetus]", "tags: [perusopetuss]"),
     ("    fi: Avustusta voivat hakea kunnat ja yksityiset opetuksen järjestäjät.",
@@ -71,7 +71,7 @@ def test_every_yaml_example_in_the_guide_is_a_valid_call(guide, project):
     assert (result.returncode, result.stdout, result.stderr) == (0, "1 haku tarkistettu: ei virheitä.\n", "")
     # Each fragment (extending a deadline, decisions, cancelling ...) replaces its fields in the example.
     fragments = [b for b in blocks(guide, "yaml") if not b.startswith("id: ")]
-    assert len(fragments) == 6
+    assert len(fragments) == 7
     base = yaml.safe_load(example)
     for fragment in fragments:
         changed = {**base, **yaml.safe_load(fragment)}
