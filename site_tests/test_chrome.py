@@ -43,6 +43,18 @@ def test_the_logo_is_the_agency_image_not_the_theme_icon(served_fixture_site, ch
     assert logo.get_attribute("src").endswith("assets/images/callsite-logo.svg")
     assert page.evaluate("document.querySelector('.md-header .md-logo img').naturalWidth") > 0  # loaded
     assert page.locator(".md-header .md-logo svg").count() == 0  # Material's book icon
+    # The browser tab shows the same mark, not Material's favicon.
+    icon = page.evaluate("document.querySelector('link[rel=icon]').href")
+    assert icon == page.evaluate("document.querySelector('.md-header .md-logo img').src")
+    assert page.request.get(icon).ok
+    assert failures == []
+    page.close()
+
+
+def test_the_language_choice_at_the_root_has_the_same_icon(served_fixture_site, chromium):
+    page, failures = opened(chromium, served_fixture_site + "/", 1280, 900)
+    icon = page.evaluate("document.querySelector('link[rel=icon]').href")
+    assert icon.endswith("/fi/assets/images/callsite-logo.svg") and page.request.get(icon).ok
     assert failures == []
     page.close()
 

@@ -29,10 +29,11 @@ from ..outputs.write import NewFiles
 from ..problems import InputError, Problem
 from ..render.localise import HREFLANG, LANGUAGE_NAMES
 from ..render.pages import Chrome, SitePage, template_cache_dir
+from ..site.urls import logo_path
 from ..source.callfiles import display_path
 from . import selected
 from .page_lists import add_search_entries, status_badge, write_sitemap
-from .theme_assets import DEFAULT_LOGO, THEMED_STYLESHEET, copy_logo, logo_address, remove_unused_assets
+from .theme_assets import THEMED_STYLESHEET, copy_logo, remove_unused_assets
 from .patches import faster_theme_env, read_settings_once
 from .preview_sync import fill_changed, sync
 from .template_pages import Filler, call_shape, check_probe, shared_topic_template, template_page
@@ -247,7 +248,8 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
         settings = load_settings(config_file)
         config.extra["callsite_colours"] = settings.colours.css_variables()
         config.theme.static_templates.add(THEMED_STYLESHEET)
-        config.theme["logo"] = logo_address(settings.logo) if settings.logo else DEFAULT_LOGO
+        config.theme["logo"] = logo_path(settings)
+        config.theme["favicon"] = config.theme["logo"]  # the agency's mark in the tab too, not Material's
         # The engine's sitemap only knows the pages it renders: ours (page_lists.write_sitemap)
         # replaces it and its .gz, so rendering and compressing it would be wasted.
         config.theme.static_templates.discard("sitemap.xml")

@@ -12,8 +12,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-DEFAULT_LOGO = "assets/images/callsite-logo.svg"
-"""The theme's neutral mark (theme/assets/images/), used when no logo is set."""
 THEMED_STYLESHEET = "assets/stylesheets/callsite.css"
 """Our stylesheet, rendered by the engine as a template: it carries the colour settings."""
 
@@ -23,11 +21,6 @@ _UNUSED = ("assets/javascripts/bundle.*.js", "assets/javascripts/bundle.*.js.map
            "assets/stylesheets/*.map", "assets/stylesheets/palette.*.css", "assets/javascripts/lunr/tinyseg.js",
            "assets/javascripts/lunr/wordcut.js")
 _STEMMERS_KEPT = {"lunr.stemmer.support.min.js", "lunr.fi.min.js", "lunr.sv.min.js", "lunr.multi.min.js"}
-
-
-def logo_address(logo: str) -> str:
-    """Where the agency's logo (a path from the folder of mkdocs.yml) is published in a language's folder."""
-    return f"assets/images/logo{Path(logo).suffix.lower()}"
 
 
 def copy_logo(source: Path, target: Path) -> None:

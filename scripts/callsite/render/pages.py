@@ -22,7 +22,7 @@ from ..model.settings import Settings
 from ..model.validate import Catalog
 from ..site.listings import group_by_tag, group_by_year, recently_closed, sort_open, sort_upcoming
 from ..site.status import CallView, Status
-from ..site.urls import NEWSLETTER_PATHS, SECTIONS, SiteUrls
+from ..site.urls import NEWSLETTER_PATHS, SECTIONS, SiteUrls, logo_path
 from . import commonmark, localise
 from .templating import (ConstantTranslations, LanguageBytecodeCache, QuickCallContext, QuickEscapeTemplate, Renderer,
                          fill_message)
@@ -487,7 +487,7 @@ def render_root_files(site: Site) -> dict[str, str]:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
                              autoescape=True, undefined=jinja2.StrictUndefined)
     template = env.get_template("root.html")
-    context = dict(site_name=site.settings.site_name, base=site.settings.base_path,
+    context = dict(site_name=site.settings.site_name, base=site.settings.base_path, icon=logo_path(site.settings),
                    fi_not_found=localise.gettext("fi", "Page not found"),
                    sv_not_found=localise.gettext("sv", "Page not found"),
                    csp=ROOT_CSP,

@@ -8,6 +8,8 @@ site-absolute (``/fi/rahoitushaut/x/``), the settings make them absolute.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from ..model.call import LANGUAGES, Call
 from ..model.settings import Settings
 from ..model.validate import Catalog, slugify
@@ -24,6 +26,17 @@ NEWSLETTER_PATHS = {"fi": "uutiskirje/", "sv": "nyhetsbrev/"}
 FEED_NAME = "feed.xml"
 CALENDAR_NAME = "calendar.ics"
 CALENDAR_FOLDER = {"fi": "kalenteri", "sv": "kalender"}
+DEFAULT_LOGO = "assets/images/callsite-logo.svg"
+"""The theme's neutral mark (theme/assets/images/), used when no logo is set."""
+
+
+def logo_path(settings: Settings) -> str:
+    """Where the header's logo, also the browser tab's icon, is below a language's root: the
+    agency's (``logo`` in the settings, published as ``assets/images/logo.<its suffix>``) or the
+    theme's neutral mark."""
+    if not settings.logo:
+        return DEFAULT_LOGO
+    return f"assets/images/logo{PurePosixPath(settings.logo).suffix.lower()}"
 
 
 class SiteUrls:
