@@ -68,7 +68,10 @@ def test_every_field_of_the_model_is_in_the_form_or_listed():
 
 def test_labels_and_help_are_finnish():
     assert by_path(FIELDS, "title")["label"] == "Otsikko"
-    assert [f["label"] for f in by_path(FIELDS, "title")["fields"]] == ["suomeksi", "ruotsiksi"]
+    assert [f["label"] for f in by_path(FIELDS, "title")["fields"]] == ["suomeksi", "ruotsiksi",
+                                                                         "englanniksi (valinnainen)"]
+    # English only where the page shows it (issue 17): not in a link's label, say.
+    assert [f["name"] for f in by_path(FIELDS, "links.label")["fields"]] == ["fi", "sv"]
     assert by_path(FIELDS, "rounds")["label"] == "Hakuajat"
     closes = by_path(FIELDS, "rounds.closes")
     assert closes["label"] == "Päättyy"
@@ -156,11 +159,11 @@ def test_every_fixture_and_real_call_fits_the_form():
 
 
 def test_what_the_form_cannot_hold_is_named():
-    data = {"id": "x", "title": {"fi": "A", "en": "B"}, "tags": ["esiopetus", "astrologia"],
+    data = {"id": "x", "title": {"fi": "A", "de": "B"}, "tags": ["esiopetus", "astrologia"],
             "funding": {"total": {"euros": "1,5 miljoonaa"}, "max_aid_share": "90"},
             "draft": "yes", "notes": "kept by hand"}
     assert unrepresentable(data, FIELDS) == [
-        "title.en: the form has no such field",
+        "title.de: the form has no such field",
         "tags: 'astrologia' is not one of the choices",
         "funding.max_aid_share: '90' is not written as a whole number",
         "draft: 'yes' is not true or false",

@@ -160,6 +160,8 @@ class PerLanguage(Strict):
             return self.fi
         if lang == "sv":
             return self.sv
+        if lang == "en":
+            return getattr(self, "en", None)
         raise KeyError(lang)
 
 
@@ -174,6 +176,25 @@ class Text(PerLanguage):
 
 class Markdown(Text):
     """A longer text in the call's languages; Markdown allowed (lists, links, emphasis), raw HTML not."""
+
+
+class TextOrEnglish(Text):
+    """A short text in the call's languages, and in English if the call gives one (optional)."""
+
+    en: Optional[NonEmpty] = None
+    """English text, optional: shown on the call's pages under "In English"."""
+
+
+class MarkdownOrEnglish(Markdown):
+    """A longer text in the call's languages, and in English if the call gives one (optional)."""
+
+    en: Optional[NonEmpty] = None
+    """English text, optional: shown on the call's pages under "In English"."""
+
+
+ENGLISH_FIELDS = ("title", "purpose", "funding.text", "eligibility.text")
+"""The texts that may have an English version (``en``): the "In English" part of a call's page
+shows these, and an English text anywhere else would be shown nowhere."""
 
 
 class Slugs(PerLanguage):
@@ -258,7 +279,7 @@ class Funding(Strict):
     """What the money is for, continuing the sentence "Opetushallitus asettaa haettaviksi noin 1,5 miljoonaa
     euroa ..." / "Utbildningsstyrelsen utlyser cirka 1,5 miljoner euro ...", e.g.
     "innovatiivisten oppimisympäristöjen edistämiseen"."""
-    text: Optional[Text] = None
+    text: Optional[TextOrEnglish] = None
     """The money in the call's own words, for what the fields cannot say, e.g. "Avustusta myönnetään
     enintään 150 euroa oppilasta kohden." Shown as written, after the sentence on the total if there is one."""
     pots: tuple[Pot, ...] = ()
@@ -386,7 +407,7 @@ class Eligibility(Strict):
 
     applicant_types: tuple[Key, ...] = Field(min_length=1)
     """Applicant types from calls/_vocabulary.yaml, e.g. municipality."""
-    text: Optional[Markdown] = None
+    text: Optional[MarkdownOrEnglish] = None
     """Who may apply, in full sentences; leave out when the applicant types say it all."""
     participants_without_aid: Optional[Markdown] = None
     """Who may take part without receiving aid, e.g. state-run schools."""
@@ -458,11 +479,13 @@ class Call(Strict):
     languages: tuple[Lang, ...] = Field(default=("fi", "sv"), min_length=1)
     """The languages the call is published in: [fi, sv] (the default), [fi] or [sv]. Every text of
     the call is written in these languages, and only in these; a call in one language gets a page
-    in that language only, and the other language's listings point to it."""
+    in that language only, and the other language's listings point to it. An English version of
+    the title, purpose, eligibility and money texts (``en``) is optional: the call's pages then
+    have an "In English" part."""
     slug: Slugs
     """Page address part in each language."""
-    title: Text
-    """Title in both languages."""
+    title: TextOrEnglish
+    """Title in the call's languages (and in English, optional: the heading of the page's "In English" part)."""
     published: Optional[Date] = None
     """Publication date, e.g. 5.3.2020; leave out to publish on the first opening date (a continuous
     call with neither is published at once and shows no publication date)."""
@@ -480,7 +503,7 @@ class Call(Strict):
     """Application periods: one, or several rounds or applicant groups."""
     funding: Funding
     """The money available."""
-    purpose: Optional[Markdown] = None
+    purpose: Optional[MarkdownOrEnglish] = None
     """Purpose and background of the grant, if the call gives them."""
     focus_areas: Optional[FocusAreas] = None
     """Optional list of focus areas."""

@@ -60,7 +60,7 @@ LABELS = {
     "email": "Sähköposti", "phone": "Puhelin", "kind": "Linkin laji", "label": "Linkin teksti",
     "url": "Osoite", "date": "Päivämäärä", "Decisions.date": "Päätökset julkaistu",
     "Decisions.url": "Linkki päätöksiin", "Cancellation.date": "Peruttu", "reason": "Syy",
-    "ChangeNote.text": "Mitä muuttui", "fi": "suomeksi", "sv": "ruotsiksi",
+    "ChangeNote.text": "Mitä muuttui", "fi": "suomeksi", "sv": "ruotsiksi", "en": "englanniksi (valinnainen)",
     "collection_dates": "Käsittelypäivät", "collection": "Käsittely omin sanoin", "extended": "Hakuaikaa jatkettu",
     "original": "Alkuperäinen päättymisaika", "Extension.date": "Jatkettu (päivä)", "Round.languages": "Näytetään sivuilla",
     "Round.description": "Hakuryhmän kuvaus", "Round.eligibility": "Hakuryhmän hakijat", "Round.links": "Hakuryhmän linkit",
@@ -69,6 +69,8 @@ LABELS = {
     "expected_decisions": "Päätökset arviolta", "Decisions.note": "Huomautus päätöksistä",
 }
 HELP = {
+    "en": "Valinnainen englanninkielinen versio. Se näytetään haun sivuilla otsikon \"In English\" alla; "
+          "jos annat englanninkielisiä tekstejä, anna myös englanninkielinen otsikko.",
     "id": "Pysyvä tunniste ja tiedoston nimi: pienet kirjaimet a-z, numerot ja viivat. Älä muuta julkaisun jälkeen.",
     "languages": "Kielet, joilla haku julkaistaan. Kirjoita tekstit vain näillä kielillä.",
     "slug": "Sivun osoitteen loppuosa kummallakin kielellä: pienet kirjaimet a-z, numerot ja viivat.",

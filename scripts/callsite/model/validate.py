@@ -126,6 +126,10 @@ def _finding_from_error(error: dict, root: type[BaseModel]) -> Finding:
             elif description:
                 hint = _("add '{name}: ...' to this group").format(name=name)
         return Finding(loc, message, hint, at=loc[:-1])
+    if kind == "extra_forbidden" and name == "en" and len(loc) > 1:
+        return Finding(loc, _("an English text (en) is shown only for the title, the purpose, who may apply "
+                              "(eligibility.text) and the money in words (funding.text)"),
+                       _("delete it, or write the English in one of those fields"), on_key=True)
     if kind == "extra_forbidden":
         message = _("unknown field {name}").format(name=repr(name))
         model = _model_at(root, loc[:-1])
@@ -428,6 +432,11 @@ def _language_findings(call: Call) -> list[Finding]:
         wanted = outer
 
     walk(call, ())
+    english = [value for value in (call.purpose, call.funding.text, call.eligibility.text) if value is not None]
+    if call.title.en is None and any(value.en is not None for value in english):
+        findings.append(Finding(("title", "en"), _("the English title (en) is missing"), _(
+            "the English texts are shown under \"In English\" with the English title as their heading: "
+            "add 'en: ...' to title, or delete the English texts"), at=("title",)))
     return findings
 
 

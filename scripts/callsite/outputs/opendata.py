@@ -34,8 +34,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..render.pages import Site
     from ..site.status import CallView
 
-SCHEMA_VERSION = "3.0.0"
-"""2.0.0: calls in one language (``languages``); a text or address is null in a language the call
+SCHEMA_VERSION = "3.1.0"
+"""3.1.0: the title, purpose, eligibility text and money text may carry an English version (``en``).
+2.0.0: calls in one language (``languages``); a text or address is null in a language the call
 is not published in; ``funder``; the total, its precision and the purpose of the money may be
 null (no sum stated), and the money may be described in words (``funding.text``)."""
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
@@ -44,6 +45,14 @@ JSON_NAME, SCHEMA_NAME, CSV_NAME = "calls.json", "calls.schema.json", "calls.csv
 
 def _both(value) -> dict | None:
     return None if value is None else {lang: getattr(value, lang) for lang in LANGUAGES}
+
+
+def _with_english(value) -> dict | None:
+    """A text that may have an English version: ``en`` is there only where staff gave one."""
+    texts = _both(value)
+    if texts is not None and value.en is not None:
+        texts["en"] = value.en
+    return texts
 
 
 def _moment(value: dt.datetime) -> str:
@@ -64,7 +73,7 @@ def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
         "languages": list(call.languages),
         "url": {lang: site.settings.absolute(site.url(lang, site.call_path(call, lang))) if lang in call.languages
                 else None for lang in LANGUAGES},
-        "title": _both(call.title),
+        "title": _with_english(call.title),
         "published": None if call.published_on is None else call.published_on.isoformat(),
         "funder": None if call.funder is None else {"key": call.funder, **_both(vocabulary.funders[call.funder])},
         "grant_type": call.grant_type,
@@ -90,7 +99,7 @@ def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
             "total_euros": funding.total.euros if funding.total else None,
             "precision": funding.total.precision if funding.total else None,
             "purpose": _both(funding.purpose),
-            "text": _both(funding.text),
+            "text": _with_english(funding.text),
             "max_aid_share_percent": funding.max_aid_share,
             "aid_share_of": funding.aid_share_of if funding.max_aid_share else None,
             "per_unit": [{"max_euros": cap.max_euros, "unit": _both(cap.unit)} for cap in funding.per_unit],
@@ -99,11 +108,11 @@ def call_record(site: "Site", view: "CallView", now: dt.datetime) -> dict:
             "budget_dependent": funding.budget_dependent or funding.budget_text is not None,
             "budget_text": _both(funding.budget_text),
         },
-        "purpose": _both(call.purpose),
+        "purpose": _with_english(call.purpose),
         "eligibility": {
             "applicant_types": [{"key": key, **_both(vocabulary.applicant_types[key])}
                                 for key in call.eligibility.applicant_types],
-            "text": _both(call.eligibility.text),
+            "text": _with_english(call.eligibility.text),
         },
         "stated_status": call.status,
         "expected_decisions": _both(call.expected_decisions),
@@ -135,6 +144,8 @@ def calls_document(site: "Site", records: Iterable[dict], now: dt.datetime) -> d
 _TEXT = {"type": "object", "required": ["fi", "sv"], "additionalProperties": False,
          "properties": {"fi": {"type": ["string", "null"]}, "sv": {"type": ["string", "null"]}},
          "description": "A text in Finnish (fi) and Swedish (sv); null in a language the call is not published in."}
+_TEXT_OR_ENGLISH = {**_TEXT, "properties": {**_TEXT["properties"], "en": {"type": "string"}},
+                    "description": _TEXT["description"] + " An English version (en) where the call gives one."}
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _MOMENT = {"type": "string", "format": "date-time",
            "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[23]:00$",
@@ -162,7 +173,7 @@ def calls_schema(site: "Site") -> dict:
         "languages": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": ["fi", "sv"]},
                       "description": "The languages the call is published in: its page exists in these only."},
         "url": {**_TEXT, "description": "Address of the call page in each language (null where it has none)."},
-        "title": _TEXT,
+        "title": _TEXT_OR_ENGLISH,
         "published": {**_nullable(_DATE), "description": "Publication date: as given, else the first opening's "
                       "date; null for continuous application that states neither."},
         "funder": {**_nullable(_KEYED), "description": "Who grants the money, when not the publisher (the agency)."},
@@ -194,7 +205,7 @@ def calls_schema(site: "Site") -> dict:
                             "description": "All money available; null when the call states no sum."},
             "precision": {"enum": ["exact", "approximately", "at_most", None]},
             "purpose": _nullable(_TEXT),
-            "text": {**_nullable(_TEXT), "description": "The money in the call's own words, where the numbers cannot say it."},
+            "text": {**_nullable(_TEXT_OR_ENGLISH), "description": "The money in the call's own words, where the numbers cannot say it."},
             "max_aid_share_percent": {"type": ["integer", "null"], "minimum": 1, "maximum": 100},
             "aid_share_of": {"enum": ["total", "eligible", "calculated", None],
                              "description": "Which costs the share is of (null without a share)."},
@@ -206,8 +217,8 @@ def calls_schema(site: "Site") -> dict:
             "budget_dependent": {"type": "boolean"},
             "budget_text": {**_nullable(_TEXT), "description": "The budget condition in the call's words."},
         }, "The money available."),
-        "purpose": {**_nullable(_TEXT), "description": "Purpose and background (Markdown); null when not given."},
-        "eligibility": _object({"applicant_types": {"type": "array", "items": _KEYED}, "text": _nullable(_TEXT)},
+        "purpose": {**_nullable(_TEXT_OR_ENGLISH), "description": "Purpose and background (Markdown); null when not given."},
+        "eligibility": _object({"applicant_types": {"type": "array", "items": _KEYED}, "text": _nullable(_TEXT_OR_ENGLISH)},
                                "Who may apply (text in Markdown)."),
         "stated_status": {"enum": ["under_assessment", "decided", None],
                           "description": "A status staff set where the dates cannot tell (null: the dates decide)."},

@@ -80,6 +80,15 @@ def format_moment_of(value: dt.datetime, lang: str, with_time: bool = True, with
     return gettext(lang, message, date=format_day(value, lang), time=format_clock(value, lang))
 
 
+def format_english_moment(value: dt.datetime) -> str:
+    """``20.8.2020 at 16.15 (Finnish time)``, for a call's "In English" part. The messages' own
+    words are English; the date keeps the Finnish form, as in the rest of the page (an English
+    locale's 20/08/2020 would read differently from the dates around it)."""
+    if not has_time(value):
+        return "%(date)s (no time given)" % {"date": format_day(value.day, "fi")}
+    return "%(date)s at %(time)s (Finnish time)" % {"date": format_day(value, "fi"), "time": format_clock(value, "fi")}
+
+
 def format_period(round_: Round, lang: str) -> str:
     """``5.3.2020 – 20.8.2020 klo 16.15 (Suomen aikaa)`` / ``5.3.2020–20.8.2020 kl. 16.15 (finsk tid)``."""
     # Cached by the moments, not by the round: hashing a model hashes every field.

@@ -182,6 +182,7 @@ class Site(SiteUrls):
             days_left=lambda view: Markup(self.render(lang, "call-left.html", view=view)),
             first_deadline=lambda call: min((r.closes for r in call.rounds if r.closes is not None), default=None),
             summary_deadline=lambda view: summary_deadline(view, self.page_language(view.call, lang)),
+            english_moment=localise.format_english_moment,
             application_link=lambda call: application_link(call, self.page_language(call, lang)),
             tag_url=lambda tag: self.url(lang, self.tag_path(tag, lang)),
             home_url=self.url(lang),
