@@ -119,6 +119,19 @@ def test_the_editor_lists_the_calls_and_loads_nothing_from_elsewhere(editor, bro
     assert elsewhere == []
 
 
+@pytest.mark.parametrize("locale, login, other", [("sv-FI", "Logga in", "Kirjaudu"), ("fi-FI", "Kirjaudu", "Logga in"),
+                                                  ("en-GB", "Kirjaudu", "Logga in")])
+def test_the_editor_speaks_the_browsers_language_where_decap_has_it(editor, chromium, locale, login, other):
+    address, _project, _output = editor
+    context = chromium.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(address)
+    tab.get_by_role("button", name=login).wait_for()
+    assert tab.get_by_role("button", name=other).count() == 0
+    assert tab.evaluate("document.documentElement.lang") == ("sv" if locale == "sv-FI" else "fi")
+    context.close()
+
+
 def test_a_call_created_in_the_form_is_checked_and_built_in_both_languages(editor, browser_page, tmp_path):
     address, project, output = editor
     log_in(browser_page, address)

@@ -140,4 +140,11 @@ const CallPreview = createClass({
 });
 CMS.registerPreviewTemplate("calls", CallPreview);
 
-CMS.init({ config: { ...config, load_config_file: false } });
+// The editor's own words in the staff member's language where Decap has it: Swedish when the
+// browser prefers Swedish to Finnish, else Finnish (our locale-fi.js). The form's labels and
+// help come from config.yml, in Finnish.
+const uiLanguage = (navigator.languages || [navigator.language])
+  .map((tag) => String(tag).slice(0, 2).toLowerCase())
+  .find((code) => code === "fi" || code === "sv") || "fi";
+document.documentElement.lang = uiLanguage;
+CMS.init({ config: { ...config, locale: uiLanguage, load_config_file: false } });
