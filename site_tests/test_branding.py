@@ -90,9 +90,9 @@ def test_the_colours_and_logo_set_reach_every_page(tmp_path):
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("fi", "värien header_text (#ffffff) ja header (#cccccc) kontrasti on 1.60:1; tekstin kontrastin pitää olla "
+    ("fi", "värien header_text (#ffffff) ja header (#cccccc) kontrasti on 1,60:1; tekstin kontrastin pitää olla "
            "vähintään 4,5:1 (WCAG 2.1 AA)"),
-    ("sv", "färgerna header_text (#ffffff) och header (#cccccc) har kontrasten 1.60:1; text behöver minst 4,5:1 "
+    ("sv", "färgerna header_text (#ffffff) och header (#cccccc) har kontrasten 1,60:1; text behöver minst 4,5:1 "
            "(WCAG 2.1 AA)"),
 ])
 def test_the_contrast_problem_is_said_in_the_staff_language(lang, expected):
@@ -107,3 +107,37 @@ def test_the_contrast_problem_is_said_in_the_staff_language(lang, expected):
     finally:
         messages.use_language("en")
     assert raised.value.errors()[0]["ctx"]["message"] == expected
+
+
+
+CONTRAST_SAID = {
+    ("fi", "header"): ["mkdocs.yml:36:14: virhe: extra.callsite.colours: värien header_text (#ffffff) ja header "
+                       "(#cccccc) kontrasti on 1,60:1; tekstin kontrastin pitää olla vähintään 4,5:1 (WCAG 2.1 AA)",
+                       "    vihje: tummenna tai vaalenna toista väreistä; kontrastintarkistin näyttää suhteen, kun "
+                       "muutat niitä",
+                       "1 virhe 1 tiedostossa; mitään ei rakennettu, ja nykyinen site/-kansio jäi ennalleen."],
+    ("fi", "link"): ["mkdocs.yml:36:14: virhe: extra.callsite.colours: värien link (#777777) ja sivun taustaväri "
+                     "(#ffffff) kontrasti on 4,47:1; tekstin kontrastin pitää olla vähintään 4,5:1 (WCAG 2.1 AA)"],
+    ("sv", "header"): ["mkdocs.yml:36:14: fel: extra.callsite.colours: färgerna header_text (#ffffff) och header "
+                       "(#cccccc) har kontrasten 1,60:1; text behöver minst 4,5:1 (WCAG 2.1 AA)",
+                       "    tips: gör den ena mörkare eller ljusare; ett kontrastverktyg visar förhållandet medan du "
+                       "ändrar dem",
+                       "1 fel i 1 fil; ingenting byggdes, och den befintliga mappen site/ lämnades orörd."],
+    ("sv", "link"): ["mkdocs.yml:36:14: fel: extra.callsite.colours: färgerna link (#777777) och sidans bakgrundsfärg "
+                     "(#ffffff) har kontrasten 4,47:1; text behöver minst 4,5:1 (WCAG 2.1 AA)"],
+}
+
+
+@pytest.mark.parametrize("lang, colour, setting", [
+    ("fi", "header", 'colours: {header: "#cccccc"}'), ("fi", "link", 'colours: {link: "#777777"}'),
+    ("sv", "header", 'colours: {header: "#cccccc"}'), ("sv", "link", 'colours: {link: "#777777"}'),
+])
+def test_the_contrast_is_written_with_the_staff_languages_decimal_comma(tmp_path, lang, colour, setting):
+    """Through the command line, word for word: 1,60:1, not 1.60:1, in Finnish and Swedish."""
+    from conftest import run_cli
+
+    config_with(tmp_path, (AFTER, f"{AFTER}\n    {setting}"))
+    result = run_cli("--lang", lang, "check", "--calls", str(FIXTURE_CALLS), "--now", NOW, cwd=tmp_path)
+    assert result.returncode == 1
+    said = CONTRAST_SAID[lang, colour]
+    assert result.stderr.splitlines()[:len(said)] == said

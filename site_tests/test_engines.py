@@ -28,7 +28,7 @@ the engine's name and version, the one line that differs."""
 
 
 def _build(site: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "callsite", "build", "--calls", str(FIXTURE_CALLS), "--config",
+    return subprocess.run([sys.executable, "-m", "callsite", "--lang", "en", "build", "--calls", str(FIXTURE_CALLS), "--config",
                            str(CONFIG), "--site-dir", str(site), "--now", NOW], cwd=ROOT, capture_output=True,
                           text=True, env={**os.environ, **env}, timeout=300)
 

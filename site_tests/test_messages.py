@@ -192,11 +192,13 @@ PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?\}|%\([a-z_]+\)[sr
 
 def msgids_in_code() -> dict[str, str]:
     """Every message the staff-facing code marks for translation -> where (the site's own
-    strings, render/, have their own catalogs)."""
+    strings, render/, have their own catalogs: a module there counts only if it speaks to staff,
+    importing the staff's messages, as the newsletter settings' check does)."""
     found = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
             SOURCE, method_map=[("**.py", "python")], keywords=KEYWORDS):
-        if filename.startswith("render/"):
+        if filename.startswith("render/") and "from ..messages import" not in (SOURCE / filename).read_text(
+                encoding="utf-8"):
             continue
         for msgid in (message if isinstance(message, tuple) else (message,)):
             found.setdefault(msgid, f"{filename}:{lineno}")
@@ -248,3 +250,75 @@ def test_argparse_still_says_the_words_we_translate():
     source = inspect.getsource(argparse)
     for msgid in ARGPARSE_MESSAGES:
         assert repr(msgid)[1:-1] in source or msgid.replace("\n", "\\n") in source, msgid
+
+
+# --- What else a build can refuse: the newsletter's settings, the site engine (issue 19) -----
+
+NEWSLETTER_REFUSED = {
+    "fi": [
+        "mkdocs.yml: virhe: extra.callsite.newsletter_action: uutiskirjeen tilauslomakkeelle ei ole annettu "
+        "osoitetta, johon tilaukset lähetetään: lomakkeen tilaukset eivät menisi minnekään",
+        "    vihje: kirjoita kohtaan newsletter_action lomakkeen osoite, jonka uutiskirjepalvelu antaa "
+        "(esim. https://uutiskirje.example.fi/subscribe), tai rakenna esikatseluversio: --preview",
+        "mkdocs.yml: virhe: extra.callsite.newsletter_privacy_url.sv: tietosuojaselosteen osoite puuttuu (kieli: sv)",
+        "    vihje: suostumusteksti linkittää tietosuojaselosteeseen kummallakin kielellä",
+        "2 virhettä 1 tiedostossa; mitään ei rakennettu, ja nykyinen site/-kansio jäi ennalleen.",
+    ],
+    "sv": [
+        "mkdocs.yml: fel: extra.callsite.newsletter_action: det finns ingen adress dit nyhetsbrevets "
+        "beställningsformulär skickar beställningarna: de skulle inte komma fram någonstans",
+        "    tips: skriv i newsletter_action den formuläradress som nyhetsbrevstjänsten ger "
+        "(t.ex. https://uutiskirje.example.fi/subscribe), eller bygg en förhandsversion: --preview",
+        "mkdocs.yml: fel: extra.callsite.newsletter_privacy_url.sv: adressen till dataskyddsbeskrivningen saknas "
+        "(språk: sv)",
+        "    tips: samtyckestexten länkar till dataskyddsbeskrivningen på båda språken",
+        "2 fel i 1 fil; ingenting byggdes, och den befintliga mappen site/ lämnades orörd.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_newsletter_without_its_addresses_is_refused_in_the_staff_language(tmp_path, lang):
+    from conftest import config_with
+
+    config_with(tmp_path, ("newsletter_action: https://uutiskirje.example.fi/subscribe", 'newsletter_action: ""'),
+                ("      sv: https://www.oph.fi/sv/dataskydd\n", ""))
+    result = run_cli("--lang", lang, "build", "--calls", str(FIXTURE_CALLS), "--now", NOW, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == NEWSLETTER_REFUSED[lang]
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("fi", "callsite: CALLSITE_ENGINE: 'hugo' ei ole ohjelma, jolla callsite osaa rakentaa sivuston; anna jokin "
+           "näistä: mkdocs, properdocs (jos asetusta ei ole, käytetään mkdocs)"),
+    ("sv", "callsite: CALLSITE_ENGINE: 'hugo' är inte ett program som callsite kan bygga webbplatsen med; ange "
+           "något av dessa: mkdocs, properdocs (utan inställningen används mkdocs)"),
+])
+def test_an_unknown_site_engine_is_said_in_the_staff_language(tmp_path, lang, expected):
+    from conftest import CONFIG
+
+    result = run_cli("--lang", lang, "build", "--calls", str(FIXTURE_CALLS), "--config", str(CONFIG), "--site-dir",
+                     str(tmp_path / "site"), "--now", NOW, cwd=ROOT, CALLSITE_ENGINE="hugo")
+    assert (result.returncode, result.stderr.splitlines()) == (2, [expected])
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("fi", "mkdocs.yml: virhe: sivuston rakentava ohjelma (MkDocs) ei voi käyttää tätä asetusta: Config value "
+           "'theme': The path set in custom_dir ('{theme}') does not exist."),
+    ("sv", "mkdocs.yml: fel: programmet som bygger webbplatsen (MkDocs) kan inte använda den här inställningen: "
+           "Config value 'theme': The path set in custom_dir ('{theme}') does not exist."),
+])
+def test_a_setting_the_site_engine_refuses_is_said_in_the_staff_language(tmp_path, lang, expected):
+    """The engine's own words (English, from MkDocs) are quoted after ours."""
+    from conftest import config_with
+
+    config_with(tmp_path, ("closing_soon_days: 14", "closing_soon_days: 14"))
+    config = tmp_path / "mkdocs.yml"
+    theme = tmp_path / "no-theme"
+    config.write_text(config.read_text(encoding="utf-8").replace(f"custom_dir: {ROOT / 'theme'}",
+                                                                 f"custom_dir: {theme}"), encoding="utf-8")
+    result = run_cli("--lang", lang, "build", "--calls", str(FIXTURE_CALLS), "--now", NOW, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == expected.format(theme=theme)

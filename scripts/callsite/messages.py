@@ -18,6 +18,8 @@ from pathlib import Path
 
 CATALOG_DIR = Path(__file__).parent / "locales"
 STAFF_LANGUAGES = ("fi", "sv", "en")
+BABEL_LOCALES = {"fi": "fi", "sv": "sv_FI", "en": "en"}
+"""The staff language -> the locale its numbers are written in (Babel's, as the catalogs')."""
 
 _current: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = "en"
@@ -31,7 +33,7 @@ def _catalog(lang: str) -> _gettext.NullTranslations:
     # Babel is imported only here: a command that never speaks pays nothing for it.
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
-    catalog = read_po(io.BytesIO(path.read_bytes()), locale={"fi": "fi", "sv": "sv_FI"}[lang])
+    catalog = read_po(io.BytesIO(path.read_bytes()), locale=BABEL_LOCALES[lang])
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
@@ -46,6 +48,13 @@ def use_language(lang: str) -> None:
 
 def language() -> str:
     return _language
+
+
+def decimal(number, pattern: str = "0.00") -> str:
+    """``number`` as the staff language writes it (``pattern``: Babel's, e.g. two decimals):
+    1,60 in Finnish and Swedish, 1.60 in English."""
+    from babel.numbers import format_decimal
+    return format_decimal(number, format=pattern, locale=BABEL_LOCALES[_language])
 
 
 @contextlib.contextmanager

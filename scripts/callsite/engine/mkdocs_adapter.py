@@ -24,6 +24,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..messages import _
 from ..model.settings import load_settings
 from ..outputs.write import NewFiles
 from ..problems import InputError, Problem
@@ -135,8 +136,8 @@ def warm_up(config_file: Path) -> None:
     except (selected.exceptions.ConfigurationError, selected.exceptions.Abort) as error:
         messages = said.errors or [str(error)]
         file = display_path(Path(config_file))
-        raise InputError([Problem(file, 0, 0, "", f"the site engine ({selected.TITLE}) cannot use this setting: "
-                                  f"{message}") for message in messages]) from None
+        raise InputError([Problem(file, 0, 0, "", _("the site engine ({engine}) cannot use this setting: {message}")
+                                  .format(engine=selected.TITLE, message=message)) for message in messages]) from None
     finally:
         for logger, propagate in zip(loggers, propagated):
             logger.removeHandler(said)

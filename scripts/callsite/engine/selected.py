@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import sys
 
+from ..messages import _
 from ..problems import UsageError
 
 ENGINES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs"}
@@ -30,8 +31,9 @@ def engine_name(environ=os.environ) -> str:
     :class:`UsageError` (the command says it and exits 2)."""
     value = environ.get("CALLSITE_ENGINE", "") or "mkdocs"
     if value not in ENGINES:
-        raise UsageError(f"CALLSITE_ENGINE: {value!r} is not a site engine callsite can use; "
-                         f"set it to one of {', '.join(ENGINES)} (unset: mkdocs)")
+        raise UsageError(_("CALLSITE_ENGINE: {value} is not a site engine callsite can use; "
+                           "set it to one of {engines} (unset: mkdocs)").format(value=repr(value),
+                                                                               engines=", ".join(ENGINES)))
     return value
 
 

@@ -9,13 +9,14 @@ someone checking a new palette by eye.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..messages import _
+from ..messages import _, decimal
 
 PAGE_BACKGROUND = "#ffffff"
 """Material's page background (light scheme), which links are read on."""
@@ -77,7 +78,7 @@ class Colours(BaseModel):
     @model_validator(mode="after")
     def _readable(self) -> "Colours":
         pairs = (("header_text", self.header_text, "header", self.header),
-                 ("link", self.link, "page background", PAGE_BACKGROUND))
+                 ("link", self.link, _("page background"), PAGE_BACKGROUND))
         for text_name, text, ground_name, ground in pairs:
             ratio = contrast_ratio(text, ground)
             if ratio < MINIMUM_CONTRAST:
@@ -85,7 +86,7 @@ class Colours(BaseModel):
                     _("the colours {text_name} ({text}) and {ground_name} ({ground}) have a contrast of "
                       "{ratio}:1; text needs at least 4.5:1 (WCAG 2.1 AA)").format(
                         text_name=text_name, text=text, ground_name=ground_name, ground=ground,
-                        ratio=f"{int(ratio * 100) / 100:.2f}"),
+                        ratio=decimal(Decimal(int(ratio * 100)) / 100)),  # cut, not rounded: 4.499 is not 4.50
                     _("make one of them darker or lighter; a contrast checker shows the ratio as you change them"))
         return self
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..messages import _
 from ..model.call import LANGUAGES
 from ..model.settings import Settings
 from ..problems import InputError, Problem
@@ -59,13 +60,14 @@ def endpoint_problems(settings: Settings, config_file: Path | str = "mkdocs.yml"
     problems = []
     if not settings.newsletter_action:
         problems.append(problem(
-            "newsletter_action", "no newsletter endpoint is configured: the signup form would post nowhere",
-            "set newsletter_action to the form address your newsletter provider gives "
-            "(e.g. https://uutiskirje.example.fi/subscribe), or build with --preview"))
+            "newsletter_action", _("no newsletter endpoint is configured: the signup form would post nowhere"),
+            _("set newsletter_action to the form address your newsletter provider gives "
+              "(e.g. https://uutiskirje.example.fi/subscribe), or build with --preview")))
     for lang in LANGUAGES:
         if not settings.newsletter_privacy_url.get(lang):
-            problems.append(problem(f"newsletter_privacy_url.{lang}", f"no privacy notice address for {lang}",
-                                    "the consent text links to the privacy notice in each language"))
+            problems.append(problem(f"newsletter_privacy_url.{lang}",
+                                    _("no privacy notice address for {lang}").format(lang=lang),
+                                    _("the consent text links to the privacy notice in each language")))
     return problems
 
 
