@@ -180,3 +180,75 @@ def test_the_watcher_rebuilds_once_a_save_has_settled():
     watched = Watched()
     Preview.watch(watched, 0.001, stop, before)
     assert watched.built == [written]
+
+
+# --- A draft with TÄYTÄ markers left: the checklist that check prints (issue 19) ---------------
+
+NEW_ARGS = ("new", "--title-fi", "Kerhotoiminta 2027: uusi haku", "--title-sv", "Klubbverksamhet 2027",
+            "--opens", "1.2.2027", "--closes", "15.3.2027 klo 16.15")
+NEW_FILE = "calls/kerhotoiminta-2027-uusi-haku.yaml"
+COUNTS = {"fi": "14 kohtaa täyttämättä, 1 virhe", "sv": "14 punkter att fylla i, 1 fel"}
+TERMINAL = {"fi": "selain näyttää tämän listan, kunnes tiedosto on korjattu.",
+            "sv": "webbläsaren visar den här listan tills filen är rättad."}
+
+
+def start_preview(folder: Path, lang: str, now: str) -> tuple[subprocess.Popen, str, str]:
+    """``callsite --lang {lang} serve`` in ``folder``: the process, its address and what it said until then."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "callsite", "--lang", lang, "serve", "--port", "0", "--interval", "0.1", "--config",
+         str(CONFIG), "--site-dir", str(folder / "preview-site"), "--now", now],
+        cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    said = {"fi": "Esikatselu", "sv": "Förhandsvisning"}[lang]
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        match = re.match(rf"{said}: (http://127\.0\.0\.1:\d+)/fi/", line)
+        if match:
+            return process, match.group(1), "".join(lines)
+    process.kill()
+    raise AssertionError("the server did not start: " + "".join(lines) + process.stderr.read())
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_draft_with_markers_left_is_shown_as_checks_checklist(tmp_path, scratch_calls, lang):
+    from conftest import run_cli
+
+    now = "1.1.2027 klo 12.00"
+    assert run_cli("--lang", lang, *NEW_ARGS, cwd=tmp_path).returncode == 0
+    draft = tmp_path / NEW_FILE
+    # One field filled in, and one real mistake: a day that does not exist.
+    draft.write_text(draft.read_text(encoding="utf-8").replace("grant_type: TÄYTÄ", "grant_type: special")
+                     .replace("closes: 15.3.2027 klo 16.15", "closes: 30.2.2027 klo 16.15"), encoding="utf-8")
+    check = run_cli("--lang", lang, "check", "--config", str(CONFIG), "--now", now, cwd=tmp_path)
+    assert check.returncode == 1
+    said = check.stderr.splitlines()
+    assert said[-1].startswith(COUNTS[lang] + ";")
+    error = said[:2]  # the real error and its hint, then the checklist
+    assert error[0].startswith(f"{NEW_FILE}:38:") and "30.2.2027" in error[0]
+    heading, checklist = said[2], said[3:-1]
+
+    process, base, started = start_preview(tmp_path, lang, now)
+    try:
+        assert version(base)["ok"] is False
+        status, body = fetch(base, "/fi/")
+        assert status == 500
+        doc = BeautifulSoup(body, "html5lib")
+        assert doc.html["lang"] == lang
+        # The real errors first, one each, as check says them ...
+        assert [li.get_text() for li in doc.select(".callsite-problems li")] == ["\n".join(error)]
+        # ... then the draft's checklist: the file, its sections and their lines, in check's words.
+        lists = doc.select(".callsite-checklist")
+        assert len(lists) == 1 and lists[0].h2.get_text() == heading
+        shown = []
+        for node in lists[0].find_all(["h3", "li"]):
+            shown.append(("  " if node.name == "h3" else "    ") + node.get_text())
+        assert shown == checklist
+        assert doc.select_one(".callsite-count").get_text() == COUNTS[lang] + "."
+    finally:
+        process.terminate()
+        stdout, stderr = process.communicate(timeout=20)
+    # The terminal says the same: the error, the checklist, and the count apart.
+    assert "\n".join(said[:-1]) + "\n" in stderr
+    assert f"{COUNTS[lang]}: {TERMINAL[lang]}\n" in started + stdout
+    assert "TÄYTÄ" not in stderr  # no error per marker
+    assert "Traceback" not in stderr

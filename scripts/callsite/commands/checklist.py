@@ -3,7 +3,8 @@
 A fresh ``callsite new`` file holds a dozen markers; reported one error each (with a hint each),
 they bury the one real mistake. For a call that is still a draft (``draft: true``), ``check`` and
 ``build`` say instead, per file, which fields are left to fill in, grouped by the part of the call
-they belong to, and count the real errors apart: "15 kohtaa täyttämättä, 1 virhe". The exit code
+they belong to, and count the real errors apart: "15 kohtaa täyttämättä, 1 virhe" (``serve`` too,
+in its terminal and on its error page: :mod:`.preview`). The exit code
 stays 1: a call with markers is not a call yet, and nothing is built while one is there (a draft
 is never on the public site, but its file must be whole to be previewed). A call that is not a
 draft keeps an error per marker: someone is about to publish it.
@@ -81,14 +82,41 @@ def split(problems: list[Problem]) -> tuple[dict[str, list[Item]], list[Problem]
     return {file: list(items.values()) for file, items in todo.items()}, errors
 
 
-def format_checklist(file: str, items: list[Item]) -> list[str]:
-    lines = [_("{file}: a draft; still to fill in:").format(file=file)]
-    section = None
+def format_heading(file: str) -> str:
+    return _("{file}: a draft; still to fill in:").format(file=file)
+
+
+def sections(items: list[Item]) -> list[tuple[str, list[str]]]:
+    """The items under their sections, in the file's order: (section, ["line 31: ...", ...])."""
+    grouped: list[tuple[str, list[str]]] = []
     for item in items:
-        if item.section != section:
-            section = item.section
-            lines.append(f"  {section}")
-        lines.append("    " + _("line {line}: {what}").format(line=item.line, what=item.what))
+        if not grouped or grouped[-1][0] != item.section:
+            grouped.append((item.section, []))
+        grouped[-1][1].append(_("line {line}: {what}").format(line=item.line, what=item.what))
+    return grouped
+
+
+def format_checklist(file: str, items: list[Item]) -> list[str]:
+    lines = [format_heading(file)]
+    for section, said in sections(items):
+        lines.append(f"  {section}")
+        lines += ["    " + line for line in said]
+    return lines
+
+
+def counts(todo: dict[str, list[Item]], errors: list[Problem]) -> dict[str, str]:
+    """How much is left, said in the staff's words: ``todo`` ("15 items left to fill in") and
+    ``errors`` ("1 error"), to be put in a sentence."""
+    count = sum(len(items) for items in todo.values())
+    return {"todo": ngettext("{n} item left to fill in", "{n} items left to fill in", count).format(n=count),
+            "errors": ngettext("{n} error", "{n} errors", len(errors)).format(n=len(errors))}
+
+
+def checklist_lines(todo: dict[str, list[Item]], errors: list[Problem]) -> list[str]:
+    """The real errors, then a checklist per draft (``check``'s and the preview's terminal)."""
+    lines = [problem.format() for problem in errors]
+    for file, items in todo.items():
+        lines += format_checklist(file, items)
     return lines
 
 
@@ -98,11 +126,7 @@ def report(error: InputError) -> str:
     todo, errors = split(error.problems)
     if not todo:
         return error.report()
-    lines = [problem.format() for problem in errors]
-    for file, items in todo.items():
-        lines += format_checklist(file, items)
-    count = sum(len(items) for items in todo.values())
+    lines = checklist_lines(todo, errors)
     lines.append(_("{todo}, {errors}; nothing was built and the existing site/ was left as it was.").format(
-        todo=ngettext("{n} item left to fill in", "{n} items left to fill in", count).format(n=count),
-        errors=ngettext("{n} error", "{n} errors", len(errors)).format(n=len(errors))))
+        **counts(todo, errors)))
     return "\n".join(lines)

@@ -10,7 +10,10 @@
   script is added while serving: the built files never contain it.
 * When a call file has errors, the terminal shows the messages and every page
   is an error page listing them (HTTP 500), which reloads by itself once the
-  file is fixed. The server keeps running.
+  file is fixed. The server keeps running. A draft whose ``TÄYTÄ`` markers are
+  not all filled in is shown as ``check`` shows it: one checklist per draft,
+  grouped by section, with the real errors listed and counted apart
+  (:mod:`.checklist`), in the terminal and on the page alike.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from ..messages import _, language, ngettext
 from ..model.dates import HELSINKI
 from ..outputs.write import check_output_folder, mark_output_folder, source_folders
 from ..problems import InputError, Problem
+from .checklist import Item, checklist_lines, counts, format_heading, sections, split
 from .incremental import PreviewBuilder
 
 VERSION_PATH = "/__callsite/version"
@@ -65,6 +69,9 @@ class Preview:
         self.log = log
         self.version = 0
         self.problems: list[Problem] = []
+        """The latest build's real errors (a draft's markers are in :attr:`todo` instead)."""
+        self.todo: dict[str, list[Item]] = {}
+        """Per draft with markers left, what is still to fill in (:func:`.checklist.split`)."""
         self.builder = PreviewBuilder(calls_dir, config_file, site_dir)
         self.lock = threading.Lock()
 
@@ -94,22 +101,28 @@ class Preview:
         started = time.monotonic()
         now = self.fixed_now or dt.datetime.now(HELSINKI).replace(microsecond=0)
         catalog = None
+        todo: dict[str, list[Item]] = {}
         try:
             # Incremental: only changed files are re-read, re-rendered and rewritten.
             catalog = self.builder.build(now)
         except InputError as error:
-            print(error.report().rsplit("\n", 1)[0], file=sys.stderr, flush=True)
-            self.log(ngettext("{n} error: the browser shows it until the file is fixed.",
-                              "{n} errors: the browser shows them until the file is fixed.",
-                              len(error.problems)).format(n=len(error.problems)))
-            problems = error.problems
+            todo, problems = split(error.problems)  # a draft's markers: one checklist, as check says it
+            if todo:
+                print("\n".join(checklist_lines(todo, problems)), file=sys.stderr, flush=True)
+                self.log(_("{todo}, {errors}: the browser shows this list until the file is fixed.").format(
+                    **counts(todo, problems)))
+            else:
+                print(error.report().rsplit("\n", 1)[0], file=sys.stderr, flush=True)
+                self.log(ngettext("{n} error: the browser shows it until the file is fixed.",
+                                  "{n} errors: the browser shows them until the file is fixed.",
+                                  len(problems)).format(n=len(problems)))
         except Exception as error:  # a broken build must not stop the preview; show it instead
             problems = [Problem(str(self.config_file), 0, 0, "", _("the build failed: {error}").format(error=repr(error)))]
             print(problems[0].format(), file=sys.stderr, flush=True)
         else:
             problems = []
         with self.lock:  # the pages are written: open browsers reload now
-            self.problems = problems
+            self.problems, self.todo = problems, todo
             self.version += 1
         if catalog is not None:
             try:
@@ -122,9 +135,10 @@ class Preview:
                               len(catalog.calls)).format(n=len(catalog.calls),
                                                          seconds=f"{time.monotonic() - started:.1f}"))
 
-    def state(self) -> tuple[int, list[Problem]]:
+    def state(self) -> tuple[int, list[Problem], dict[str, list[Item]]]:
+        """The version, the real errors and the drafts' checklists (the site is fine when both are empty)."""
         with self.lock:
-            return self.version, list(self.problems)
+            return self.version, list(self.problems), dict(self.todo)
 
     def watch(self, interval: float, stop: threading.Event, seen: tuple) -> None:
         """Rebuild whenever the files differ from ``seen`` (taken before the last build began),
@@ -143,12 +157,26 @@ class Preview:
             self.rebuild()
 
 
-def error_page(problems: list[Problem], version: int) -> bytes:
+def error_page(problems: list[Problem], version: int, todo: dict[str, list[Item]] | None = None) -> bytes:
     """The page every address of the preview shows while a file has a problem, in the staff's
-    language (its ``lang`` too, for screen readers)."""
+    language (its ``lang`` too, for screen readers). ``todo``: the drafts' fields left to fill
+    in, shown as ``check``'s checklist (a heading per draft and per section, a line per field),
+    after the real errors and with both counted."""
     items = "\n".join(f"<li><pre>{html.escape(p.format())}</pre></li>" for p in problems)
     title = html.escape(_("The site could not be built"))
     advice = html.escape(_("Fix the file and save it: this page reloads by itself."))
+    checklists = ""
+    if todo:
+        parts = []
+        for file, draft in todo.items():
+            parts.append(f'<section class="callsite-checklist">\n<h2>{html.escape(format_heading(file))}</h2>')
+            for section, lines in sections(draft):
+                parts.append(f"<h3>{html.escape(section)}</h3>\n<ul>\n"
+                             + "".join(f"<li>{html.escape(line)}</li>\n" for line in lines) + "</ul>")
+            parts.append("</section>")
+        count = html.escape(_("{todo}, {errors}.").format(**counts(todo, problems)))
+        parts.append(f'<p class="callsite-count">{count}</p>')
+        checklists = "\n".join(parts) + "\n"
     return f"""<!doctype html>
 <html lang="{language()}"><head><meta charset="utf-8"><title>{title} – callsite</title>
 <style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}}h1{{color:#8e0000}}
@@ -160,7 +188,7 @@ ul{{list-style:none;padding:0}}</style></head>
 <ul class="callsite-problems">
 {items}
 </ul>
-</main>
+{checklists}</main>
 {RELOAD_SCRIPT % (VERSION_PATH, version)}
 </body></html>
 """.encode("utf-8")
@@ -190,10 +218,11 @@ def make_handler(preview: Preview):
             self.do_GET()
 
         def do_GET(self):
-            version, problems = preview.state()
+            version, problems, todo = preview.state()
+            failed = bool(problems or todo)
             path = self.path.split("?", 1)[0].split("#", 1)[0]
             if path == VERSION_PATH:
-                body = json.dumps({"version": version, "ok": not problems}).encode()
+                body = json.dumps({"version": version, "ok": not failed}).encode()
                 return self.send_body(200, body, "application/json")
             if path == VERSION_PATH + ".js":
                 return self.send_body(200, RELOAD_JS.encode(), "text/javascript; charset=utf-8")
@@ -201,8 +230,8 @@ def make_handler(preview: Preview):
             if target.is_dir():
                 target = target / "index.html"
             is_page = target.suffix == ".html" or not target.suffix
-            if problems and is_page and "/admin/" not in path:  # the editor stays usable to fix them
-                return self.send_body(500, error_page(problems, version), "text/html; charset=utf-8")
+            if failed and is_page and "/admin/" not in path:  # the editor stays usable to fix them
+                return self.send_body(500, error_page(problems, version, todo), "text/html; charset=utf-8")
             # The browser editor (/admin/, issue 22) is not reloaded when a call is saved: it saves them.
             if is_page and target.is_file() and path.endswith(("/", ".html")) and "/admin/" not in path:
                 page = target.read_bytes()
