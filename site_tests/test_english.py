@@ -30,6 +30,9 @@ def test_the_english_version_is_a_part_of_the_page_in_english(real_site):
     assert paragraphs == ["Deadline: 14.3.2025 at 16.15 (Finnish time)",
                           "The grant supports schools' international cooperation and pupils' international competence.",
                           "Who can apply:", "Municipalities and private education providers may apply."]
+    # A reader of English finds it from the top of the page.
+    jump = doc.select_one(".mdx-call__status a.mdx-call__english")
+    assert text_of(jump) == "In English" and jump["lang"] == "en" and jump["href"] == "#in-english"
     # The page itself stays Finnish: its heading and texts are the Finnish ones.
     assert text_of(doc.select_one(".mdx-call h1")) == "Kansainvälistymisavustus yleissivistävälle koulutukselle 2025"
     outside = text_of(doc.select_one(".mdx-call")).replace(text_of(part), "")
@@ -103,3 +106,27 @@ def test_an_english_text_the_page_would_not_show_is_refused(english_project, lan
     result = run_cli("--lang", lang, "check", cwd=english_project.parent.parent)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == expected.format(line=line)
+
+
+def test_the_page_with_an_english_part_is_valid_and_accessible(real_site, chromium, tmp_path):
+    from checkers import vnu_errors, watch_failures
+    from conftest import serve
+    from test_accessibility import axe_violations, describe
+
+    one = tmp_path / "page"
+    one.mkdir()
+    (one / "index.html").write_bytes((real_site / ENGLISH.strip("/") / "index.html").read_bytes())
+    assert vnu_errors(one) == []
+    base, server = serve(real_site)
+    try:
+        for width in (1300, 390):
+            tab = chromium.new_page(viewport={"width": width, "height": 900})
+            failures = watch_failures(tab)
+            tab.goto(base + ENGLISH)
+            tab.wait_for_load_state("networkidle")
+            violations = axe_violations(tab)
+            tab.close()
+            assert violations == [], describe(violations)
+            assert failures == []
+    finally:
+        server.shutdown()
