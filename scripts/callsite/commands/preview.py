@@ -135,8 +135,13 @@ class Preview:
                               len(catalog.calls)).format(n=len(catalog.calls),
                                                          seconds=f"{time.monotonic() - started:.1f}"))
 
-    def state(self) -> tuple[int, list[Problem], dict[str, list[Item]]]:
-        """The version, the real errors and the drafts' checklists (the site is fine when both are empty)."""
+    def state(self) -> tuple[int, list[Problem]]:
+        """The version and the real errors (a draft's markers: :meth:`page_state`)."""
+        return self.page_state()[:2]
+
+    def page_state(self) -> tuple[int, list[Problem], dict[str, list[Item]]]:
+        """The version, the real errors and the drafts' checklists, read together (the site is
+        fine when both are empty)."""
         with self.lock:
             return self.version, list(self.problems), dict(self.todo)
 
@@ -218,7 +223,7 @@ def make_handler(preview: Preview):
             self.do_GET()
 
         def do_GET(self):
-            version, problems, todo = preview.state()
+            version, problems, todo = preview.page_state()
             failed = bool(problems or todo)
             path = self.path.split("?", 1)[0].split("#", 1)[0]
             if path == VERSION_PATH:
