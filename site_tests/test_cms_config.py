@@ -69,7 +69,7 @@ def test_every_field_of_the_model_is_in_the_form_or_listed():
 def test_labels_and_help_are_finnish():
     assert by_path(FIELDS, "title")["label"] == "Otsikko"
     assert [f["label"] for f in by_path(FIELDS, "title")["fields"]] == ["suomeksi", "ruotsiksi",
-                                                                         "englanniksi (valinnainen)"]
+                                                                         "englanniksi"]
     # English only where the page shows it (issue 17): not in a link's label, say.
     assert [f["name"] for f in by_path(FIELDS, "links.label")["fields"]] == ["fi", "sv"]
     assert by_path(FIELDS, "rounds")["label"] == "Hakuajat"

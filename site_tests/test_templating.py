@@ -201,3 +201,7 @@ def test_a_text_in_both_languages_reads_as_an_item_as_it_does_as_an_attribute():
             text["en"]
         with pytest.raises(jinja2.UndefinedError):
             env.from_string("{{ t['en'] }}").render(t=text)
+    # The texts that may have an English version (issue 17) answer "en", given or not.
+    from callsite.model.call import TextOrEnglish
+
+    assert TextOrEnglish(fi="Haku", en="Call")["en"] == "Call" and TextOrEnglish(fi="Haku")["en"] is None

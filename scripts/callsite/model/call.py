@@ -160,8 +160,8 @@ class PerLanguage(Strict):
             return self.fi
         if lang == "sv":
             return self.sv
-        if lang == "en":
-            return getattr(self, "en", None)
+        if lang == "en" and "en" in type(self).model_fields:  # only the texts that may have an English version
+            return self.en
         raise KeyError(lang)
 
 

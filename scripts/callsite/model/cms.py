@@ -60,7 +60,7 @@ LABELS = {
     "email": "Sähköposti", "phone": "Puhelin", "kind": "Linkin laji", "label": "Linkin teksti",
     "url": "Osoite", "date": "Päivämäärä", "Decisions.date": "Päätökset julkaistu",
     "Decisions.url": "Linkki päätöksiin", "Cancellation.date": "Peruttu", "reason": "Syy",
-    "ChangeNote.text": "Mitä muuttui", "fi": "suomeksi", "sv": "ruotsiksi", "en": "englanniksi (valinnainen)",
+    "ChangeNote.text": "Mitä muuttui", "fi": "suomeksi", "sv": "ruotsiksi", "en": "englanniksi",  # Decap adds "(valinnainen)" itself
     "collection_dates": "Käsittelypäivät", "collection": "Käsittely omin sanoin", "extended": "Hakuaikaa jatkettu",
     "original": "Alkuperäinen päättymisaika", "Extension.date": "Jatkettu (päivä)", "Round.languages": "Näytetään sivuilla",
     "Round.description": "Hakuryhmän kuvaus", "Round.eligibility": "Hakuryhmän hakijat", "Round.links": "Hakuryhmän linkit",

@@ -147,4 +147,14 @@ const uiLanguage = (navigator.languages || [navigator.language])
   .map((tag) => String(tag).slice(0, 2).toLowerCase())
   .find((code) => code === "fi" || code === "sv") || "fi";
 document.documentElement.lang = uiLanguage;
+// Decap's Swedish lacks the list fields' add button, which it would show in English ("Add
+// käsittelypäivät"): that phrase is added to Decap's own Swedish, the rest kept as it is.
+const merged = (base, extra) => Object.fromEntries([...new Set([...Object.keys(base), ...Object.keys(extra)])].map(
+  (key) => [key, isMapping(base[key]) && isMapping(extra[key]) ? merged(base[key], extra[key]) : extra[key] ?? base[key]]));
+const swedish = CMS.getLocale && CMS.getLocale("sv");
+if (swedish) {
+  CMS.registerLocale("sv", merged(swedish, {
+    editor: { editorWidgets: { list: { add: "Lägg till: %{item}", addType: "Lägg till: %{item}" } } },
+  }));
+}
 CMS.init({ config: { ...config, locale: uiLanguage, load_config_file: false } });
