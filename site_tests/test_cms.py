@@ -113,6 +113,15 @@ def test_the_editor_lists_the_calls_and_loads_nothing_from_elsewhere(editor, bro
     assert browser_page.locator('input[id^="id-field-"]').input_value() == "kielikylpy-2026"
     preview = browser_page.frame_locator("iframe").first
     assert "Kielikylpyopetuksen kehittäminen 2026" in preview.locator("body").inner_text()
+    # The preview wears the site's stylesheets (the theme's and ours), as a page of the site does.
+    styles = preview.locator("link[rel=stylesheet]").evaluate_all("links => links.map(link => link.href)")
+    assert any("/fi/assets/stylesheets/main." in href for href in styles), styles
+    assert any(href.endswith("/fi/assets/stylesheets/callsite.css") for href in styles), styles
+    font = preview.locator("article h1").first.evaluate("h1 => getComputedStyle(h1).fontFamily")
+    assert "Times" not in font and "serif" != font.strip()
+    # Sums as the site writes them (the fixture writes 750 000).
+    assert "750\u00a0000 euroa" in preview.locator("section[lang=fi]").inner_text()
+    assert "750\u00a0000 euro" in preview.locator("section[lang=sv]").inner_text()
     assert browser_page.errors == []
     elsewhere = [url for url in browser_page.requests
                  if not url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))]

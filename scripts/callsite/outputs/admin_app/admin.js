@@ -107,8 +107,23 @@ CMS.registerEventListener({
 });
 
 // --- Preview: the call's main facts with the site's stylesheet, and links to its pages -----
-CMS.registerPreviewStyle(`${facts.base_path}fi/assets/stylesheets/callsite.css`);
+// The stylesheets a page of the site loads (the theme's, whose file name carries its version,
+// and ours), read from the Finnish home page; ours alone if that page cannot be read.
+const siteStyles = await fetch(`${facts.base_path}fi/`)
+  .then((r) => (r.ok ? r.text() : ""))
+  .then((html) => [...new DOMParser().parseFromString(html, "text/html").querySelectorAll('link[rel="stylesheet"]')]
+    .map((link) => new URL(link.getAttribute("href"), new URL(`${facts.base_path}fi/`, location.href)).href))
+  .catch(() => []);
+for (const href of siteStyles.length ? siteStyles : [`${facts.base_path}fi/assets/stylesheets/callsite.css`]) {
+  CMS.registerPreviewStyle(href);
+}
 
+// "1 500 000 euroa" / "1 500 000 euro", as the site writes sums (a text the form still refuses, as written).
+const euros = (value, lang) => {
+  const number = Number(String(value).replace(/\s/g, ""));
+  if (!Number.isInteger(number)) return `${value} €`;
+  return `${number.toLocaleString(lang === "sv" ? "sv-FI" : "fi-FI").replace(/\s/g, "\u00a0")} ${lang === "sv" ? "euro" : "euroa"}`;
+};
 const text = (value, lang) => (value && value.get ? value.get(lang) : undefined);
 
 const CallPreview = createClass({
@@ -119,7 +134,7 @@ const CallPreview = createClass({
     const rounds = data.get("rounds") ? data.get("rounds").toJS() : [];
     const tags = data.get("tags") ? data.get("tags").toJS() : [];
     const total = data.getIn(["funding", "total", "euros"]);
-    return h("article", { className: "md-typeset callsite-cms-preview" },
+    return h("article", { className: "md-typeset callsite-cms-preview", style: { padding: "0 1rem" } },
       refused && refused.size ? h("p", { className: "callsite-cms-refused", role: "alert" },
         "Tätä hakua ei voi tallentaa lomakkeella: ", refused.join("; ")) : null,
       data.get("draft") ? h("p", null, h("strong", null, "Luonnos / Utkast")) : null,
@@ -129,7 +144,7 @@ const CallPreview = createClass({
           ...rounds.map((round, index) => h("li", { key: index },
             round.name ? `${round.name[lang] || ""}: ` : "",
             `${round.opens || "?"} – ${round.continuous ? (lang === "fi" ? "jatkuva haku" : "fortlöpande") : round.closes || "?"}`)),
-          total ? h("li", null, `${total} €`) : null,
+          total ? h("li", null, euros(total, lang)) : null,
           tags.length ? h("li", null, tags.join(", ")) : null),
         text(data.get("purpose"), lang) ? h("p", null, text(data.get("purpose"), lang)) : null,
         text(data.get("slug"), lang) && facts.preview ? h("p", null, h("a", {
