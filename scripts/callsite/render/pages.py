@@ -7,6 +7,7 @@ language alternates). The engine adapter wraps each body in the theme's chrome.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import tempfile
@@ -179,8 +180,9 @@ class Site(SiteUrls):
             aid_share_sentence=lambda funding: aid_share_sentence(funding, lang),
             days_left_forms=lambda deadline: localise.days_left_forms(lang, deadline),
             days_left_text=lambda view: localise.format_days_left(view.days_left, view.next_deadline, lang),
-            days_left=lambda view: Markup(self.render(lang, "call-left.html", view=view)),
-            first_deadline=lambda call: min((r.closes for r in call.rounds if r.closes is not None), default=None),
+            days_left=lambda view: days_left_markup(
+                lang, view.next_deadline or first_deadline(view.call), view.status.is_open, view.days_left),
+            first_deadline=first_deadline,
             summary_deadline=lambda view: summary_deadline(view, self.page_language(view.call, lang)),
             english_moment=localise.format_english_moment,
             application_link=lambda call: application_link(call, self.page_language(call, lang)),
@@ -535,6 +537,26 @@ def aid_share_sentence(funding, lang: str) -> str:
         return localise.gettext(lang, whole)
     return localise.gettext(lang, part, aid=localise.format_share(funding.max_aid_share, lang),
                             own=localise.format_share(100 - funding.max_aid_share, lang))
+
+
+def first_deadline(call: Call) -> dt.datetime | None:
+    return min((r.closes for r in call.rounds if r.closes is not None), default=None)
+
+
+@functools.lru_cache(maxsize=4096)  # a deadline recurs on the call's page and its card, and across calls
+def days_left_markup(lang: str, deadline: dt.datetime | None, is_open: bool, days: int | None) -> Markup:
+    """Days left to the next deadline, in words: ``<span class="mdx-left" ...>10 päivää jäljellä</span>``.
+    assets/javascripts/callsite.js says it again on load from the visitor's clock, with the same
+    words (data attributes: the plural forms with {n}, the last day's text) and the deadline of
+    the status badge beside it; nothing when no deadline is ahead. Made here, not in a template:
+    it is on every call page and card (a template render each cost a tenth of the pages' time)."""
+    if deadline is None:
+        return Markup("")
+    forms = localise.days_left_forms(lang, deadline)
+    text = localise.format_days_left(days, deadline, lang) if is_open and days is not None else ""
+    return Markup('<span class="mdx-left" data-callsite-left data-callsite-left-one="{}" '
+                  'data-callsite-left-other="{}" data-callsite-left-today="{}">{}</span>').format(
+        forms["one"], forms["other"], forms["today"], text)
 
 
 def summary_deadline(view: CallView, lang: str) -> dt.datetime | None:
