@@ -202,6 +202,28 @@ def test_changing_a_deadline_in_the_form_changes_only_that_value(editor, browser
     assert browser_page.errors == []
 
 
+def test_a_date_can_be_picked_from_a_calendar_and_keeps_its_time(editor, browser_page):
+    """Issue 22, part 2: dates in the staff's format with a picker; picking a day rewrites the
+    day only, the time written after it stays."""
+    address, _project, _output = editor
+    log_in(browser_page, address)
+    browser_page.goto(address + "#/collections/calls/new")
+    closes = browser_page.locator('input[id^="closes-field-"]').first
+    closes.wait_for()
+    picker = closes.locator("xpath=following-sibling::input[@type='date']")
+    assert picker.get_attribute("aria-label") == "Valitse päivä kalenterista"
+    closes.fill("20.8.2027 klo 16.15")
+    assert picker.input_value() == "2027-08-20"  # the calendar opens at the day written
+    picker.fill("2027-09-03")
+    assert closes.input_value() == "3.9.2027 klo 16.15"
+    closes.fill("2027-08-20 16:15")  # another form the model reads: the calendar follows it too
+    assert picker.input_value() == "2027-08-20"
+    opens = browser_page.locator('input[id^="opens-field-"]').first
+    opens.locator("xpath=following-sibling::input[@type='date']").fill("2027-06-01")
+    assert opens.input_value() == "1.6.2027"
+    assert browser_page.errors == []
+
+
 def test_a_call_the_form_cannot_hold_is_refused_not_changed(editor, browser_page):
     address, project, output = editor
     path = project / "calls" / "tuleva.yaml"

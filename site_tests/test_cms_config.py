@@ -124,7 +124,7 @@ def test_dates_are_text_in_the_staff_format_and_lists_repeat():
     import re
 
     closes = by_path(FIELDS, "rounds.closes")
-    assert closes["widget"] == "string"
+    assert closes["widget"] == "callsite-date"  # text, with a calendar beside it
     assert re.match(closes["pattern"][0], "20.8.2026 klo 16.15")
     assert re.match(closes["pattern"][0], "20.8.2026")  # a call may state no time
     assert not re.match(closes["pattern"][0], "20.8.26 klo 16.15")

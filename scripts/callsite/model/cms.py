@@ -281,7 +281,9 @@ class _Walk:
                 self.skipped.append(Unrepresentable(path, "a date without a text pattern"))
                 return None
             kind = {dt.date: "date", Moment: "moment", dt.datetime: "deadline"}[tp]
-            return {"widget": "string", "pattern": [pattern, PATTERN_MESSAGES[kind]]}
+            # Text in the staff's format, with a calendar beside it (admin_app/admin.js,
+            # "callsite-date"): picking a day writes 20.8.2027 and keeps the time written after it.
+            return {"widget": "callsite-date", "pattern": [pattern, PATTERN_MESSAGES[kind]]}
         if tp is str:
             string = {"widget": "text" if issubclass(model, Markdown) else "string"}
             pattern = next((m.pattern for m in metadata if isinstance(getattr(m, "pattern", None), str)), None)

@@ -106,6 +106,41 @@ CMS.registerEventListener({
   },
 });
 
+// --- Dates: text in the staff's format, with a calendar beside it ------------------------
+// The text is what the file gets, as staff write it (20.8.2027 klo 16.15, or 16:15, kello, an
+// ISO date: the forms the model reads). Picking a day in the calendar writes the day as
+// 20.8.2027 and keeps whatever follows the day (" klo 16.15"); nothing else is rewritten.
+const DAY = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})|^\s*(\d{4})-(\d{2})-(\d{2})/;
+function isoDay(text) {
+  const found = DAY.exec(text || "");
+  if (!found) return "";
+  const [year, month, day] = found[3] ? [found[3], found[2], found[1]] : [found[4], found[5], found[6]];
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+}
+function withDay(text, iso) {
+  if (!iso) return text;
+  const [year, month, day] = iso.split("-");
+  const found = DAY.exec(text || "");
+  const rest = found ? text.slice(found[0].length) : "";
+  return `${Number(day)}.${Number(month)}.${year}${rest}`;
+}
+const DateControl = createClass({
+  render() {
+    const { value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+    const text = value === null || value === undefined ? "" : String(value);
+    return h("div", { className: classNameWrapper, style: { display: "flex", gap: "0.75rem", alignItems: "center" } },
+      h("input", {
+        type: "text", id: forID, value: text, style: { flex: "1", border: 0, outline: "none", background: "none" },
+        onChange: (event) => onChange(event.target.value), onFocus: setActiveStyle, onBlur: setInactiveStyle,
+      }),
+      h("input", {
+        type: "date", value: isoDay(text), "aria-label": uiLanguage === "sv" ? "Välj dag i kalendern" : "Valitse päivä kalenterista",
+        className: "callsite-date-picker", onChange: (event) => onChange(withDay(text, event.target.value)),
+      }));
+  },
+});
+CMS.registerWidget("callsite-date", DateControl, ({ value }) => h("span", null, value || ""));
+
 // --- Preview: the call's main facts with the site's stylesheet, and links to its pages -----
 // The stylesheets a page of the site loads (the theme's, whose file name carries its version,
 // and ours), read from the Finnish home page; ours alone if that page cannot be read.
