@@ -144,6 +144,22 @@ def test_check_warnings_word_for_word(tmp_path, scratch_calls):
     ]
 
 
+@pytest.mark.parametrize("lang, expected", [
+    ("fi", ["calls/kerho.yml:1:5: varoitus: id: selaimen muokkain näyttää vain tiedostot, joiden nimi päättyy "
+            ".yaml, joten tämä ei näy siinä", "    vihje: nimeä tiedosto uudelleen: kerho.yaml"]),
+    ("sv", ["calls/Kerho.YAML:1:5: varning: id: redigeraren i webbläsaren visar bara filer vars namn slutar på "
+            ".yaml, så den här syns inte där", "    tips: byt namn på filen till Kerho.yaml"]),
+])
+def test_a_call_file_the_browser_editor_would_not_list_is_named(tmp_path, scratch_calls, lang, expected):
+    """The loader reads .yml and .YAML too; the browser editor (issue 22) lists .yaml only."""
+    name = "kerho.yml" if lang == "fi" else "Kerho.YAML"
+    (scratch_calls / name).write_text((FIXTURE_CALLS / "tuleva.yaml").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    result = run_cli("--lang", lang, "check", "--now", "1.6.2025", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.splitlines()[:2] == expected
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_build_shows_the_same_warnings_while_it_builds(tmp_path, scratch_calls, monkeypatch, jobs):
     """`callsite build` works the warnings out while the languages build: the same lines, then the site."""

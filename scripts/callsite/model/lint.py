@@ -103,6 +103,11 @@ def find_warnings(catalog: Catalog, settings: Settings, now: dt.datetime) -> lis
             line, column = marks[0].mark_of(path)
             warnings.append(Problem(file, line, column, format_path(path), message, hint, severity="warning"))
 
+        suffix = Path(file).suffix
+        if suffix != ".yaml":  # the loader reads .yml and .YAML too; the form (calls/_cms.yml) lists .yaml only
+            warn(("id",), _("the browser editor lists only files whose name ends in .yaml, so it does not show "
+                            "this one"),
+                 _("rename the file to {name}").format(name=Path(file).stem + ".yaml"))
         if call.draft and call.published_on is not None and call.published_on <= today:
             warn(("draft",), _("the publication date {date} has come, but the call is still a draft, so it is not "
                                "on the public site").format(date=_day(call.published_on)),
