@@ -19,6 +19,17 @@ def axe_violations(page) -> list[dict]:
     return result["violations"]
 
 
+def axe_at(chromium, url: str, width: int, height: int) -> tuple[list[dict], list[str]]:
+    """axe's violations on ``url`` at that window size, and the requests that failed on the way."""
+    page = chromium.new_page(viewport={"width": width, "height": height})
+    failures = watch_failures(page)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    violations = axe_violations(page)
+    page.close()
+    return violations, failures
+
+
 def describe(violations: list[dict]) -> str:
     return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} -- "
                      + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
@@ -28,24 +39,14 @@ def describe(violations: list[dict]) -> str:
 
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_axe_finds_no_wcag_violations(served_fixture_site, chromium, path):
-    page = chromium.new_page(viewport={"width": 1300, "height": 900})
-    failures = watch_failures(page)
-    page.goto(served_fixture_site + path)
-    page.wait_for_load_state("networkidle")
-    violations = axe_violations(page)
-    page.close()
+    violations, failures = axe_at(chromium, served_fixture_site + path, 1300, 900)
     assert violations == [], describe(violations)
     assert failures == []
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_axe_finds_no_violations_on_a_phone_either(served_fixture_site, chromium, path):
-    page = chromium.new_page(viewport={"width": 375, "height": 740})
-    failures = watch_failures(page)
-    page.goto(served_fixture_site + path)
-    page.wait_for_load_state("networkidle")
-    violations = axe_violations(page)
-    page.close()
+    violations, failures = axe_at(chromium, served_fixture_site + path, 375, 740)
     assert violations == [], describe(violations)
     assert failures == []
 

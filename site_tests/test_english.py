@@ -109,9 +109,9 @@ def test_an_english_text_the_page_would_not_show_is_refused(english_project, lan
 
 
 def test_the_page_with_an_english_part_is_valid_and_accessible(real_site, chromium, tmp_path):
-    from checkers import vnu_errors, watch_failures
+    from checkers import vnu_errors
     from conftest import serve
-    from test_accessibility import axe_violations, describe
+    from test_accessibility import axe_at, describe
 
     one = tmp_path / "page"
     one.mkdir()
@@ -120,12 +120,7 @@ def test_the_page_with_an_english_part_is_valid_and_accessible(real_site, chromi
     base, server = serve(real_site)
     try:
         for width in (1300, 390):
-            tab = chromium.new_page(viewport={"width": width, "height": 900})
-            failures = watch_failures(tab)
-            tab.goto(base + ENGLISH)
-            tab.wait_for_load_state("networkidle")
-            violations = axe_violations(tab)
-            tab.close()
+            violations, failures = axe_at(chromium, base + ENGLISH, width, 900)
             assert violations == [], describe(violations)
             assert failures == []
     finally:

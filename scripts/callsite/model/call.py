@@ -192,11 +192,6 @@ class MarkdownOrEnglish(Markdown):
     """English text, optional: shown on the call's pages under "In English"."""
 
 
-ENGLISH_FIELDS = ("title", "purpose", "funding.text", "eligibility.text")
-"""The texts that may have an English version (``en``): the "In English" part of a call's page
-shows these, and an English text anywhere else would be shown nowhere."""
-
-
 class Slugs(PerLanguage):
     """The last part of the page address in each of the call's languages, e.g. ``innovatiiviset-oppimisymparistot-2020``."""
 
