@@ -380,6 +380,11 @@ def _texts_plan(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     return tuple(plan)
 
 
+@functools.cache
+def _has_languages(model: type[BaseModel]) -> bool:
+    return "languages" in model.model_fields
+
+
 PUBLISHED_IN = {("fi", "sv"): N_("in Finnish and Swedish"), ("fi",): N_("in Finnish"), ("sv",): N_("in Swedish")}
 ONLY_IN = PUBLISHED_IN
 SHOWN_NOWHERE = {
@@ -397,6 +402,8 @@ def _language_findings(call: Call) -> list[Finding]:
     published_in = _(PUBLISHED_IN[tuple(sorted(wanted))])
 
     def check(value: PerLanguage, path: tuple) -> None:
+        if (value.fi is not None) is ("fi" in wanted) and (value.sv is not None) is ("sv" in wanted):
+            return  # as nearly every text is: said without the loop below (a fifth of a call's checks)
         for lang in LANGUAGES:
             if value[lang] is None and lang in wanted:
                 findings.append(Finding(path + (lang,), _(MISSING_TEXT[lang]), _(
@@ -413,7 +420,9 @@ def _language_findings(call: Call) -> list[Finding]:
     def walk(value: BaseModel, path: tuple) -> None:
         nonlocal wanted
         outer = wanted
-        if value is not call and getattr(value, "languages", None) is not None:
+        # (Asked of the classes that have the field only: pydantic answers a missing attribute
+        # by raising and catching an error, which was most of the time of these checks.)
+        if value is not call and _has_languages(type(value)) and value.languages is not None:
             wanted = value.languages  # a round shown on some pages only: its texts in those
         for name, how in _texts_plan(type(value)):
             inner = getattr(value, name)

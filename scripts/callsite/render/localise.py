@@ -12,11 +12,10 @@ import io
 from pathlib import Path
 
 from babel.dates import format_date, format_time
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 from babel.support import Translations
 
+from ..messages import compiled_catalog
 from ..model.call import Amount, Round, has_time
 from ..model.dates import HELSINKI
 
@@ -35,11 +34,7 @@ def catalog_source(lang: str) -> bytes:
 @functools.lru_cache(maxsize=None)
 def translations(lang: str) -> Translations:
     """The compiled catalog for ``lang``, read from ``locales/<lang>.po``."""
-    catalog = read_po(io.BytesIO(catalog_source(lang)), locale=LOCALES[lang])
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(buffer)
+    return Translations(io.BytesIO(compiled_catalog(CATALOG_DIR / f"{lang}.po", LOCALES[lang])))
 
 
 def gettext(lang: str, message: str, **values) -> str:

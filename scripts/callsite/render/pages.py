@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +16,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from ..messages import cache_folder
 from ..model.call import LANGUAGES, Call, Round, has_time
 from ..model.settings import Settings
 from ..model.validate import Catalog
@@ -81,12 +80,7 @@ def template_cache_dir() -> Path | None:
 
     Jinja keys each entry by the template's source checksum, so a stale entry is never used.
     """
-    folder = os.environ.get("CALLSITE_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"callsite-jinja-{os.getuid()}"))
-    if not folder:
-        return None
-    path = Path(folder)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return cache_folder()
 
 
 def iso(value: dt.datetime, with_time: bool = True) -> str:
