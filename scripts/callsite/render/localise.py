@@ -15,7 +15,7 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 from babel.support import Translations
 
-from ..messages import compiled_catalog
+from .. import messages  # for its compiled catalogs only: the site's words are not the staff's
 from ..model.call import Amount, Round, has_time
 from ..model.dates import HELSINKI
 
@@ -34,7 +34,7 @@ def catalog_source(lang: str) -> bytes:
 @functools.lru_cache(maxsize=None)
 def translations(lang: str) -> Translations:
     """The compiled catalog for ``lang``, read from ``locales/<lang>.po``."""
-    return Translations(io.BytesIO(compiled_catalog(CATALOG_DIR / f"{lang}.po", LOCALES[lang])))
+    return Translations(io.BytesIO(messages.compiled_catalog(CATALOG_DIR / f"{lang}.po", LOCALES[lang])))
 
 
 def gettext(lang: str, message: str, **values) -> str:

@@ -160,6 +160,9 @@ class Site(SiteUrls):
             grant_type_label=lambda kind: t(grant_types[kind]),
             tag_label=lambda tag: getattr(vocabulary.tags[tag], lang),
             applicant_label=lambda key: getattr(vocabulary.applicant_types[key], lang),
+            applicant_list=lambda call: self._label_list(lang, "applicant_types", call.eligibility.applicant_types),
+            tag_list=lambda call: self._label_list(lang, "tags", call.tags),
+            links_shown=links_shown,
             card=lambda view, level=3: self._card(lang, view, level),
             status_badge=lambda view: self._status_badge(lang, view),
             period=lambda round_: self._period(lang, round_),
@@ -299,6 +302,15 @@ class Site(SiteUrls):
             hit = self._shared[key] = make()
         return hit
 
+    def _label_list(self, lang: str, vocabulary_list: str, keys: tuple[str, ...]) -> Markup:
+        """``Opetuksen järjestäjät, Kunnat``: the labels of ``keys`` in one of the vocabulary's lists,
+        joined. The same for every call with the same keys (a loop in the templates, with Jinja's
+        loop object for the comma, cost a call page and a card about as much as their Markdown)."""
+        def make() -> Markup:
+            labels = getattr(self.catalog.vocabulary, vocabulary_list)
+            return Markup(", ").join(getattr(labels[key], lang) for key in keys)
+        return self._by_value(("labels", lang, vocabulary_list, tuple(keys)), make)
+
     def _status_badge(self, lang: str, view: CallView) -> Markup:
         """A call's status badge: the same on its page and on its cards, and for every call with
         the same status and moments (it shows nothing else of the call)."""
@@ -411,6 +423,17 @@ def iter_pages(site: Site, views: list[CallView], now: dt.datetime,
             search_texts={lang: search_text_of(site, call, lang) for lang in languages if lang in call.languages},
             view=view)
         yield from pages
+
+
+LINKS_WHILE_OPEN = frozenset({Status.OPEN, Status.CLOSING_SOON, Status.CONTINUOUS, Status.UPCOMING})
+
+
+def links_shown(view: CallView) -> tuple:
+    """A call page's links: the application form's only while it may still be used."""
+    call = view.call
+    if view.status in LINKS_WHILE_OPEN:
+        return call.links
+    return tuple(link for link in call.links if link.kind != "application")
 
 
 def page_head(site: Site, kind: str, lang: str, context: dict) -> str:
