@@ -199,3 +199,10 @@ def test_text_is_escaped_as_rfc_5545_asks_where_icalendar_would_not():
     assert Text("C:\\Nimi; a\rb").to_ical() == b"C:\\\\Nimi\\; a\\nb"
     with pytest.raises(ValueError, match="U\\+0000"):
         content_line("SUMMARY", "a\x00")
+
+
+def test_the_time_zone_is_written_as_icalendar_writes_it():
+    """The build writes Helsinki's VTIMEZONE as text, without importing icalendar: the same bytes."""
+    from callsite.outputs.calendars import HELSINKI_VTIMEZONE, helsinki_timezone
+
+    assert HELSINKI_VTIMEZONE.encode("utf-8") == helsinki_timezone().to_ical()

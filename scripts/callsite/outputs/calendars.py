@@ -9,7 +9,8 @@ value, because icalendar builds a ``Contentline`` and ``Parameters`` for every l
 encodes long lines a character at a time: at 1,000 synthetic calls (1,900 events per
 language, each in two files) it took 700-750 ms per language where this takes 31-35 ms
 (45-53 ms the first time in a process; the hand-written writer before it, 26 and 35-54 ms).
-The ``VTIMEZONE`` is icalendar's, made once per process.
+The ``VTIMEZONE`` is the text icalendar writes for :func:`helsinki_timezone` (tested), so that
+the build does not import icalendar (15 ms of the command's start, before the calls are read).
 
 Times are local Helsinki times with ``TZID=Europe/Helsinki``, a day when no time was given;
 ``UID`` is built from the call id and the round; ``DTSTAMP`` comes from the data (the call's
@@ -28,13 +29,13 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Union
 
-import icalendar
-
 from ..model.call import LANGUAGES, Call, has_time
 from ..model.dates import HELSINKI
 from ..render import localise
 
 if TYPE_CHECKING:  # pragma: no cover
+    import icalendar
+
     from ..render.pages import Site
     from ..site.status import CallView
 
@@ -66,11 +67,31 @@ def text(value: str) -> str:
     return escaped
 
 
-class Text(icalendar.vText):
+@functools.cache
+def _text_type() -> type:
     """icalendar's TEXT value escaped by :func:`text` (see the module's docstring)."""
+    import icalendar
 
-    def to_ical(self) -> bytes:
-        return text(self).encode("utf-8")
+    class Text(icalendar.vText):
+        def to_ical(self) -> bytes:
+            return text(self).encode("utf-8")
+
+    return Text
+
+
+def __getattr__(name: str):
+    if name == "Text":  # the module's name for it, made on first use (icalendar imported then)
+        return _text_type()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+HELSINKI_VTIMEZONE = (
+    "BEGIN:VTIMEZONE\r\nTZID:Europe/Helsinki\r\n"
+    "BEGIN:DAYLIGHT\r\nDTSTART:19700329T030000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\nTZNAME:EEST\r\n"
+    "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\nEND:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\nDTSTART:19701025T040000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\nTZNAME:EET\r\n"
+    "TZOFFSETFROM:+0300\r\nTZOFFSETTO:+0200\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n")
+"""What icalendar writes for :func:`helsinki_timezone` (``site_tests/test_calendars.py`` compares them)."""
 
 
 def fold(line: str) -> str:
@@ -183,9 +204,11 @@ def calendar_properties(name: str, lang: str) -> Properties:
             ("X-WR-TIMEZONE", "Europe/Helsinki")]
 
 
-def helsinki_timezone() -> icalendar.Timezone:
+def helsinki_timezone() -> "icalendar.Timezone":
     """``Europe/Helsinki`` by the EU's summer-time rules (since 1996: the last Sunday of March
     and of October, at 01:00 UTC)."""
+    import icalendar
+
     zone = icalendar.Timezone()
     zone.add("TZID", "Europe/Helsinki")
     for kind, (offset_from, offset_to, name, start, month) in (
@@ -220,16 +243,18 @@ def _calendar_frame(lang: str) -> tuple[str, str]:
     at = [key for key, _ in properties].index("X-WR-CALNAME")
     before = "BEGIN:VCALENDAR\r\n" + "".join([content_line(key, value) for key, value in properties[:at]])
     after = "".join([content_line(key, value) for key, value in properties[at + 1:]])
-    return before, after + helsinki_timezone().to_ical().decode("utf-8")
+    return before, after + HELSINKI_VTIMEZONE
 
 
 def _value(name: str, value: Value) -> object:
     """``value`` as the icalendar type its property takes (TEXT escaped by :func:`text`)."""
-    return Text(value) if isinstance(value, str) and name != "URL" else value
+    return _text_type()(value) if isinstance(value, str) and name != "URL" else value
 
 
-def icalendar_calendar(name: str, lang: str, events: list[Properties]) -> icalendar.Calendar:
+def icalendar_calendar(name: str, lang: str, events: list[Properties]) -> "icalendar.Calendar":
     """The calendar :func:`render_calendar` writes, made by icalendar: the reference."""
+    import icalendar
+
     calendar = icalendar.Calendar()
     for key, value in calendar_properties(name, lang):
         calendar.add(key, _value(key, value))
