@@ -492,3 +492,17 @@ def test_any_text_in_every_field_builds_well_formed_outputs_or_a_clean_error(tex
         expected = texts["title_fi"]
         assert row["title_fi"] == ("'" + expected if expected.startswith(FORMULA_START) else expected)
         shutil.rmtree(site)
+
+
+def test_the_characters_xml_cannot_carry_are_exactly_those_outside_its_char_production():
+    """xmltext lists the characters outside XML 1.0's Char production: every code point is
+    checked against the production as the specification writes it."""
+    from callsite.render.xmltext import _NOT_XML
+
+    def is_xml_char(code: int) -> bool:
+        return (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+                or 0x10000 <= code <= 0x10FFFF)
+
+    everything = "".join(map(chr, range(0x110000)))
+    assert [ord(found) for found in _NOT_XML.findall(everything)] == [
+        code for code in range(0x110000) if not is_xml_char(code)]
