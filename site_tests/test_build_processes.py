@@ -82,7 +82,7 @@ def slow_swedish(*args, **kwargs):
     return engine_build(*args, **kwargs)
 def logged(out, files):
     with open({str(log)!r}, "a") as stream:
-        stream.write(f"{{os.getpid()}} {{sorted(files)[0].split('/')[0]}}\\n")
+        stream.write(f"{{os.getpid()}} {{(sorted(files) or ['nothing'])[0].split('/')[0]}}\\n")
     return write_files(out, files)
 adapter.build_language, build._write_files = slow_swedish, logged
 """, encoding="utf-8")
@@ -92,7 +92,8 @@ adapter.build_language, build._write_files = slow_swedish, logged
     for line in log.read_text(encoding="utf-8").splitlines():
         pid, lang = line.split()
         groups.setdefault(pid, set()).add(lang)
-    # One process made both languages' feeds and calendars, and the shared files.
-    assert {"fi", "sv", "404.html"} in groups.values()
+    # One process made both languages' feeds and calendars, and the shared files (the open data
+    # with the root pages; the editor's files too, unless the other was done in time to take them).
+    assert any({"fi", "sv", "404.html"} <= made for made in groups.values())
     assert _build(FIXTURE_CALLS, tmp_path / "1", "1").returncode == 0
     assert _tree(tmp_path / "1") == _tree(tmp_path / "2")

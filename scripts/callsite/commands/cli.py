@@ -283,7 +283,7 @@ def _run(argv: list[str], one_off_process: bool) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     try:
-        # The warnings are worked out and shown while the languages build (on the other cores).
+        # The warnings are worked out and shown by whichever language build is done first.
         build_site(catalog, now=now, config_file=args.config, site_dir=args.site_dir, preview=args.preview,
                    settings=settings, meanwhile=lambda: report_warnings(catalog, settings, now), calls_dir=args.calls)
     except InputError as error:

@@ -39,7 +39,13 @@ def render_shared_files(site: Site, views: list[CallView], now: dt.datetime) -> 
     """Files for both languages at once, the open data: each as pieces of bytes made as they
     are read, so that a build writes the long JSON without holding it. Also the browser
     editor at /admin/ (issue 22), in the preview too."""
-    return {**open_data_files(site, views, now), **admin_files(site)}
+    return {name: data for group in shared_file_groups(site, views, now) for name, data in group().items()}
+
+
+def shared_file_groups(site: Site, views: list[CallView], now: dt.datetime) -> list[FileGroupMaker]:
+    """:func:`render_shared_files` in two groups, the open data and the editor's files, which a
+    build may give to two processes."""
+    return [functools.partial(open_data_files, site, views, now), functools.partial(admin_files, site)]
 
 
 def render_extra_files(site: Site, views: list[CallView], now: dt.datetime) -> dict[str, bytes]:
