@@ -108,6 +108,14 @@ class Split:
             return back - 1
 
     def _work_from_the_back(self, there: Callable, write_end: int) -> None:  # pragma: no cover (forked)
+        # Whatever happens here (the parent gone, its pipe broken), this process ends here: it
+        # must never return into the code that forked it.
+        try:
+            self._send_from_the_back(there, write_end)
+        finally:
+            os._exit(0)
+
+    def _send_from_the_back(self, there: Callable, write_end: int) -> None:  # pragma: no cover (forked)
         gc.disable()  # short-lived, and what it makes has no cycles
         with os.fdopen(write_end, "wb") as out:
             def send(ok: bool, payload) -> None:
@@ -125,7 +133,6 @@ class Split:
                 send(True, batch)
             except BaseException:  # report in full, in the parent
                 send(False, traceback.format_exc())
-        os._exit(0)
 
     def _receive(self, read_end: int) -> None:
         """Move what arrives into memory, in large reads: this thread needs the interpreter
