@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import CONFIG, FIXTURE_CALLS, config_with, page, run_cli, text_of
 
@@ -325,3 +327,18 @@ def test_footer_links_are_written_escaped(tmp_path):
     assert [(text_of(a), a["href"]) for a in links] == [
         ("Saavutettavuusseloste", "saavutettavuusseloste/"), (title, "https://www.oph.fi/fi/tietoa?a=1&b=2")]
     assert page(site, "/fi/").select(".mdx-footer-links script") == []
+
+
+@given(st.text(alphabet=st.sampled_from("aZ09.-_@:[]/?#%xé "), max_size=30), st.sampled_from(["http://", "https://"]))
+def test_the_warnings_find_a_link_s_host_as_urlsplit_does(rest, scheme):
+    """The http:// warnings read a plainly written host without urlsplit: the same host."""
+    from urllib.parse import urlsplit
+
+    from callsite.model.lint import _host
+
+    url = scheme + rest
+    try:
+        expected = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        expected = ""
+    assert _host(url) == expected
