@@ -206,3 +206,20 @@ def test_the_time_zone_is_written_as_icalendar_writes_it():
     from callsite.outputs.calendars import HELSINKI_VTIMEZONE, helsinki_timezone
 
     assert HELSINKI_VTIMEZONE.encode("utf-8") == helsinki_timezone().to_ical()
+
+
+def test_a_line_written_once_is_still_written_for_its_own_value():
+    """content_line keeps lines that recur; a moment in UTC and the same moment in Helsinki are
+    equal as values but written differently, and a day is not its midnight."""
+    import datetime as dt
+
+    from callsite.model.dates import HELSINKI
+    from callsite.outputs.calendars import content_line
+
+    utc = dt.datetime(2026, 3, 5, 10, 0, tzinfo=dt.timezone.utc)
+    helsinki = utc.astimezone(HELSINKI)
+    assert utc == helsinki
+    for _ in range(2):  # the second time from what was kept
+        assert content_line("DTSTART", utc) == "DTSTART:20260305T100000Z\r\n"
+        assert content_line("DTSTART", helsinki) == "DTSTART;TZID=Europe/Helsinki:20260305T120000\r\n"
+        assert content_line("DTSTART", dt.date(2026, 3, 5)) == "DTSTART;VALUE=DATE:20260305\r\n"
