@@ -322,3 +322,25 @@ def test_a_setting_the_site_engine_refuses_is_said_in_the_staff_language(tmp_pat
     result = run_cli("--lang", lang, "build", "--calls", str(FIXTURE_CALLS), "--now", NOW, cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == expected.format(theme=theme)
+
+
+def test_a_compiled_catalog_is_kept_and_an_edited_one_compiled_again(tmp_path, monkeypatch):
+    """Catalogs are compiled once into the cache folder, keyed by their text: an edited .po never
+    meets its old compiled form, and a kept one reads as a fresh compile would."""
+    import gettext
+    import io
+
+    from callsite.messages import CATALOG_DIR, compiled_catalog
+
+    monkeypatch.setenv("CALLSITE_CACHE_DIR", str(tmp_path))
+    source = (CATALOG_DIR / "fi.po").read_bytes()
+    first = compiled_catalog(source, "fi")
+    assert len(list(tmp_path.glob("catalog-*.mo"))) == 1
+    assert compiled_catalog(source, "fi") == first
+    edited = source.replace(b'msgstr "virhe"', b'msgstr "VIRHE"', 1)
+    assert edited != source
+    assert compiled_catalog(edited, "fi") != first
+    assert len(list(tmp_path.glob("catalog-*.mo"))) == 2
+    monkeypatch.setenv("CALLSITE_CACHE_DIR", "")  # nowhere: compiled each time, the same bytes
+    assert compiled_catalog(source, "fi") == first
+    assert gettext.GNUTranslations(io.BytesIO(first)).gettext("the file is empty") != "the file is empty"

@@ -34,7 +34,7 @@ def catalog_source(lang: str) -> bytes:
 @functools.lru_cache(maxsize=None)
 def translations(lang: str) -> Translations:
     """The compiled catalog for ``lang``, read from ``locales/<lang>.po``."""
-    return Translations(io.BytesIO(messages.compiled_catalog(CATALOG_DIR / f"{lang}.po", LOCALES[lang])))
+    return Translations(io.BytesIO(messages.compiled_catalog(catalog_source(lang), LOCALES[lang])))
 
 
 def gettext(lang: str, message: str, **values) -> str:
