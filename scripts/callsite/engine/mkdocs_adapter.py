@@ -25,12 +25,10 @@ from pathlib import Path
 from markupsafe import escape
 
 from ..messages import _
-from ..model.settings import load_settings
 from ..outputs.write import NewFiles
 from ..problems import InputError, Problem
 from ..render.localise import HREFLANG, LANGUAGE_NAMES
 from ..render.pages import Chrome, SitePage, template_cache_dir
-from ..site.urls import logo_path
 from ..source.callfiles import display_path
 from . import selected
 from .page_lists import add_search_entries, status_badge, write_sitemap
@@ -244,12 +242,11 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             nav=[{title: _src_uri(path)} for title, path in chrome.nav],
         )
         config.theme["language"] = chrome.lang
-        # The agency's look (settings, validated before any build): the colours go into our
+        # The agency's look (from the settings, in the chrome): the colours go into our
         # stylesheet, which the engine renders as a template; the logo is the theme's or theirs.
-        settings = load_settings(config_file)
-        config.extra["callsite_colours"] = settings.colours.css_variables()
+        config.extra["callsite_colours"] = chrome.colours
         config.theme.static_templates.add(THEMED_STYLESHEET)
-        config.theme["logo"] = logo_path(settings)
+        config.theme["logo"] = chrome.logo
         config.theme["favicon"] = config.theme["logo"]  # the agency's mark in the tab too, not Material's
         # The engine's sitemap only knows the pages it renders: ours (page_lists.write_sitemap)
         # replaces it and its .gz, so rendering and compressing it would be wasted.
@@ -297,8 +294,8 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
             produced = fill_changed(filler, rest_of_calls(), call_template_html, written, reuse, kept)
         add_search_entries(engine_out, search_entries)
         remove_unused_assets(engine_out)
-        if settings.logo:  # after the engine's build, which empties its folder first
-            copy_logo(Path(config_file).parent / settings.logo, engine_out / config.theme["logo"])
+        if chrome.logo_source:  # after the engine's build, which empties its folder first
+            copy_logo(Path(config_file).parent / chrome.logo_source, engine_out / chrome.logo)
         write_sitemap(engine_out, base_url, paths)
         if produced is not None:
             produced.update({f.relative_to(engine_out).as_posix(): f.read_bytes()
