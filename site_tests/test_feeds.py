@@ -157,6 +157,56 @@ changes:
     assert new_event["DTSTART"].dt.date() == dt.date(2026, 5, 20)
 
 
+def test_each_feed_holds_its_fifty_latest_events_and_every_call_stays_in_the_data(scratch_calls, tmp_path):
+    import json
+
+    from callsite.outputs.feeds import FEED_ITEMS
+
+    assert FEED_ITEMS == 50
+    # 61 calls published a day apart (1.1. to 2.3.2026); every other one also in a second topic; the
+    # oldest one's change note is the newest event of all. Events, not calls, are what is counted.
+    template = (FIXTURE_CALLS / "tuleva.yaml").read_text(encoding="utf-8")
+    first = dt.date(2026, 1, 1)
+    for number in range(61):
+        day = first + dt.timedelta(days=number)
+        text = (template.replace("id: tuleva", f"id: haku-{number:02d}")
+                .replace("lukiokoulutuksen-kehittaminen-2027", f"haku-{number:02d}")
+                .replace("utveckling-av-gymnasieutbildningen-2027", f"utlysning-{number:02d}")
+                .replace("published: 1.3.2026", f"published: {day.day}.{day.month}.2026")
+                .replace("tags: [lukiokoulutus]", "tags: [lukiokoulutus, perusopetus]" if number % 2 else
+                         "tags: [lukiokoulutus]"))
+        if number == 0:
+            text += "changes:\n  - date: 10.3.2026\n    text: {fi: Ohjeet päivitetty., sv: Anvisningarna uppdaterade.}\n"
+        (scratch_calls / f"haku-{number:02d}.yaml").write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    build(scratch_calls, site, "1.4.2026 klo 12.00")
+
+    def guids(path: str) -> list[str]:
+        feed = feedparser.parse((site / path).read_bytes())
+        assert not feed.bozo, feed.get("bozo_exception")
+        return [entry.id for entry in feed.entries]
+
+    def published(number: int, lang: str) -> str:
+        day = first + dt.timedelta(days=number)
+        return f"tag:rahoitushaut.example.fi,2026:call/haku-{number:02d}/{lang}/published/{day.isoformat()}"
+
+    for lang, (upper, basic) in (("fi", ("aiheet/lukiokoulutus", "aiheet/perusopetus")),
+                                 ("sv", ("teman/gymnasieutbildning", "teman/grundlaggande-utbildning"))):
+        change = f"tag:rahoitushaut.example.fi,2026:call/haku-00/{lang}/changed/2026-03-10-1"
+        newest = [change] + [published(number, lang) for number in range(60, 11, -1)]
+        assert guids(f"{lang}/feed.xml") == newest  # 50: the change note and the 49 latest calls
+        assert guids(f"{lang}/{upper}/feed.xml") == newest  # every call has this topic
+        # 30 calls in the other topic: fewer events than the limit, so all of them, newest first.
+        assert guids(f"{lang}/{basic}/feed.xml") == [published(number, lang)
+                                                                  for number in range(59, 0, -2)]
+        # The calls left out of the feed are still listed, and in the data.
+        archive = page(site, f"/{lang}/{'arkisto' if lang == 'fi' else 'arkiv'}/")
+        oldest = f"/{lang}/rahoitushaut/haku-01/" if lang == "fi" else "/sv/finansiering/utlysning-01/"
+        assert archive.find("a", href=lambda href: href is not None and href.endswith(oldest)), oldest
+    data = json.loads((site / "calls.json").read_text(encoding="utf-8"))
+    assert sorted(call["id"] for call in data["calls"]) == [f"haku-{number:02d}" for number in range(61)]
+
+
 @given(st.text(alphabet=st.sampled_from("ab&<>\"'\n\r\tä"), max_size=40))
 def test_xml_escaping_matches_the_standard_library(text):
     from xml.sax import saxutils

@@ -35,6 +35,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..site.status import CallView
 
 CHANNEL_LANGUAGE = {"fi": "fi", "sv": "sv-FI"}
+FEED_ITEMS = 50
+"""Each feed holds its latest events, at most this many. A feed reader shows what is new since
+it last looked; it is fetched again every hour or so, by every subscriber, so a feed of every
+event since the site began would grow each year (850 KB at 1,000 calls) and tell no one more.
+Fifty is months of this agency's events in the language's feed and years in a topic's; every
+call stays on the listings and in the open data (``calls.json``)."""
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("atom", ATOM)
 _KIND_ORDER = {"published": 0, "changed": 1, "extended": 1, "decisions": 2, "cancelled": 3}
@@ -238,15 +244,20 @@ def render_feed(site: "Site", lang: str, events: list[Event], last_date: dt.date
 
 def render_feeds(site: "Site", views: list["CallView"], now: dt.datetime,
                  languages: tuple[str, ...] = LANGUAGES) -> dict[str, bytes]:
-    """Every feed of ``languages``: site-relative path -> bytes."""
+    """Every feed of ``languages``: site-relative path -> bytes. Each holds its
+    :data:`FEED_ITEMS` latest events."""
     events = all_events(views, now)
     last = max((e.date for e in events), default=None)  # lastBuildDate: the latest date in the data
     tags = list(site.catalog.vocabulary.tags)  # a feed for every topic page, even an empty one
+    tagged = {tag: [] for tag in tags}
+    for event in events:  # newest first: each topic's list stops growing at its limit
+        for tag in dict.fromkeys(event.call.tags):  # a tag written twice is one topic
+            if len(tagged[tag]) < FEED_ITEMS:
+                tagged[tag].append(event)
     files = {}
     for lang in languages:
         items: dict[int, str] = {}  # the events outlive it: their ids stay theirs
-        files[site.feed_path(lang)] = render_feed(site, lang, events, last, items=items)
+        files[site.feed_path(lang)] = render_feed(site, lang, events[:FEED_ITEMS], last, items=items)
         for tag in tags:
-            tagged = [e for e in events if tag in e.call.tags]
-            files[site.feed_path(lang, tag)] = render_feed(site, lang, tagged, last, tag, items=items)
+            files[site.feed_path(lang, tag)] = render_feed(site, lang, tagged[tag], last, tag, items=items)
     return files
