@@ -39,7 +39,7 @@ def _catalog(lang: str) -> _gettext.NullTranslations:
 def cache_folder() -> Path | None:
     """Where what is compiled from the program's own files is kept between runs, as Python keeps
     its bytecode: the page templates' and the catalogs (``CALLSITE_CACHE_DIR``; empty: nowhere)."""
-    folder = os.environ.get("CALLSITE_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"callsite-jinja-{os.getuid()}"))
+    folder = os.environ.get("CALLSITE_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"callsite-cache-{os.getuid()}"))
     if not folder:
         return None
     path = Path(folder)

@@ -24,11 +24,11 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from ..messages import _
+from ..messages import _, cache_folder
 from ..outputs.write import NewFiles
 from ..problems import InputError, Problem
 from ..render.localise import HREFLANG, LANGUAGE_NAMES
-from ..render.pages import Chrome, SitePage, template_cache_dir
+from ..render.pages import Chrome, SitePage
 from ..source.callfiles import display_path
 from . import selected
 from .page_lists import add_search_entries, status_badge, write_sitemap
@@ -251,7 +251,7 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
         # The engine's sitemap only knows the pages it renders: ours (page_lists.write_sitemap)
         # replaces it and its .gz, so rendering and compressing it would be wasted.
         config.theme.static_templates.discard("sitemap.xml")
-        faster_theme_env(config.theme, template_cache_dir())
+        faster_theme_env(config.theme, cache_folder())
         for name, plugin_ in config.plugins.items():
             if name.endswith("search"):
                 plugin_.config.lang = [chrome.lang]

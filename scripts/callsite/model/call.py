@@ -393,6 +393,11 @@ class Round(Strict):
     def dated_collections(self) -> tuple[dt.date, ...]:
         return tuple(sorted(self.collection_dates))
 
+    @property
+    def states_collection(self) -> bool:
+        """Whether the round says when applications are collected (dates or words)."""
+        return bool(self.collection_dates or self.collection)
+
 
 class FocusAreas(Strict):
     """The focus areas (painopisteet / prioriteringar) projects may choose from."""

@@ -75,14 +75,6 @@ def render_markdown_inline(text: str) -> Markup:
     return html
 
 
-def template_cache_dir() -> Path | None:
-    """Where compiled templates are kept between builds (``CALLSITE_CACHE_DIR``; empty: nowhere).
-
-    Jinja keys each entry by the template's source checksum, so a stale entry is never used.
-    """
-    return cache_folder()
-
-
 def iso(value: dt.datetime, with_time: bool = True) -> str:
     """ISO 8601 for ``<time datetime>``: the moment, or the day (a deadline given as a day only is
     its last day, not the midnight after it)."""
@@ -122,7 +114,7 @@ class Site(SiteUrls):
             keep_trailing_newline=True,
             auto_reload=False,  # templates do not change during a build: skip a stat() per include
         )
-        cache = template_cache_dir()
+        cache = cache_folder()  # Jinja keys an entry by its template's checksum: never stale
         if cache is not None:
             env.bytecode_cache = LanguageBytecodeCache(cache, lang, localise.catalog_source(lang))
         env.install_gettext_translations(localise.translations(lang), newstyle=True)
