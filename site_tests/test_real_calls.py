@@ -143,8 +143,8 @@ def test_decided_without_a_date_says_decided_and_no_date(real_site):
 
 
 @pytest.mark.parametrize("lang, badge, notice, expected", [
-    ("fi", "Arvioitavana", "Hakuaika on päättynyt, ja hakemuksia arvioidaan.", "Päätökset: arviolta toukokuussa 2026"),
-    ("sv", "Under bedömning", "Ansökningstiden har gått ut och ansökningarna bedöms.", "Besluten: beräknas i maj 2026"),
+    ("fi", "Arvioitavana", "Hakemuksia arvioidaan.", "Päätökset: arviolta toukokuussa 2026"),
+    ("sv", "Under bedömning", "Ansökningarna bedöms.", "Besluten: beräknas i maj 2026"),
 ])
 def test_under_assessment_once_the_period_has_ended(real_site, lang, badge, notice, expected):
     doc = page(real_site, ASSESSED[lang])
@@ -152,6 +152,10 @@ def test_under_assessment_once_the_period_has_ended(real_site, lang, badge, noti
     assert text_of(status) == badge and status["data-callsite-status"] == "under-assessment"
     assert status["data-callsite-closed-as"] == "under-assessment"  # callsite.js keeps it after a refresh
     assert text_of(doc.select_one(".mdx-call .mdx-notice")) == notice
+    # The period's end is said once, above the notice, which adds what happens now.
+    ended = {"fi": "Hakuaika on päättynyt.", "sv": "Ansökningstiden har gått ut."}[lang]
+    assert [text_of(p) for p in doc.select(".mdx-apply p") if not p.has_attr("hidden")] == [ended]
+    assert text_of(doc.select_one(".mdx-call")).count(ended.rstrip(".")) == 1
     assert text_of(doc.select_one(".mdx-call__expected")) == expected
     # The opening time staff gave is shown; the zone is said once, after the deadline.
     assert text_of(doc.select_one(".mdx-call__period")).endswith(

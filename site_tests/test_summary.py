@@ -48,15 +48,19 @@ def test_an_open_call_says_deadline_money_applicants_and_apply_first(fixture_sit
     assert order.index("mdx-summary") < order.index("mdx-apply") < order.index("h2")
 
 
-@pytest.mark.parametrize("urls, messages", [
-    (UPCOMING, ("Haku avautuu 1.12.2026.", "Ansökningstiden börjar 1.12.2026.")),
-    (CANCELLED, ("Haku on peruttu.", "Utlysningen har ställts in.")),
-    (DECIDED, ("Haku on ratkaistu.", "Utlysningen är avgjord.")),
+@pytest.mark.parametrize("urls, messages, notices", [
+    (UPCOMING, ("Haku avautuu 1.12.2026.", "Ansökningstiden börjar 1.12.2026."), (None, None)),
+    # Cancelled or decided: the notice says so, with its date, and nothing before it says it again.
+    (CANCELLED, (None, None), ("Haku on peruttu 20.3.2026.", "Utlysningen ställdes in 20.3.2026.")),
+    (DECIDED, (None, None), ("Avustuspäätökset julkaistiin 12.6.2025.", "Besluten om understöd publicerades 12.6.2025.")),
 ])
-def test_no_apply_action_where_applications_are_not_taken(fixture_site, urls, messages):
-    for url, message in zip(urls, messages):
+def test_no_apply_action_where_applications_are_not_taken(fixture_site, urls, messages, notices):
+    for url, message, notice in zip(urls, messages, notices):
         doc = page(fixture_site, url)
-        assert shown_action(doc) == [message]
+        assert shown_action(doc) == ([message] if message else [])
+        assert doc.select(".mdx-apply a") == []
+        titles = [text_of(title) for title in doc.select(".mdx-call .mdx-notice .admonition-title")]
+        assert titles == ([notice] if notice else [])
         assert text_of(doc.select_one(".mdx-call__status .mdx-left") or doc.new_tag("span")) == ""
 
 
