@@ -46,3 +46,26 @@ def test_a_home_page_keeps_to_the_same_budget(served_fixture_site, chromium, pat
     loaded = first_load(chromium, served_fixture_site + path)
     assert len(loaded) <= BUDGET_REQUESTS
     assert sum(size for _, size in loaded) <= BUDGET_BYTES
+
+
+def test_only_the_assets_pages_load_are_published(fixture_site):
+    """Material's assets that no page loads (its bundle, source maps, the palette, other
+    languages' stemmers, the word splitters) are not in a language's folder; what the pages and
+    the search worker load is (engine/theme_assets.py)."""
+    for lang in ("fi", "sv"):
+        assets = fixture_site / lang / "assets"
+        published = {path.relative_to(assets).as_posix() for path in assets.rglob("*") if path.is_file()}
+        assert not [name for name in published if name.endswith(".map") or "bundle." in name or "palette." in name]
+        assert sorted(name.rsplit("/", 1)[-1] for name in published if name.startswith("javascripts/lunr/")) == [
+            "lunr.fi.min.js", "lunr.multi.min.js", "lunr.stemmer.support.min.js", "lunr.sv.min.js"]
+        assert {"javascripts/callsite.js", "javascripts/search.js", "javascripts/search-opener.js",
+                "stylesheets/callsite.css", "images/callsite-logo.svg"} <= published
+        assert [name for name in published if name.startswith("javascripts/workers/search.")]
+        assert [name for name in published if name.startswith("stylesheets/main.")]
+        # Every published script and stylesheet is one a page or the search worker names.
+        home = (fixture_site / lang / "index.html").read_text(encoding="utf-8")
+        worker = next(assets.glob("javascripts/workers/search.*.js")).read_text(encoding="utf-8")
+        for name in published:
+            if name.endswith((".js", ".css")) and not name.startswith(("javascripts/lunr/", "javascripts/workers/")):
+                assert name.rsplit("/", 1)[-1] in home, name
+        assert "lunr/min" in worker or "min/lunr" in worker

@@ -32,7 +32,7 @@ from ..render.pages import Chrome, SitePage
 from ..source.callfiles import display_path
 from . import selected
 from .page_lists import add_search_entries, status_badge, write_sitemap
-from .theme_assets import THEMED_STYLESHEET, copy_logo, remove_unused_assets
+from .theme_assets import THEMED_STYLESHEET, copy_logo, is_unused
 from .patches import faster_theme_env, read_settings_once
 from .preview_sync import fill_changed, sync
 from .template_pages import Filler, call_shape, check_probe, shared_topic_template, template_page
@@ -60,6 +60,9 @@ class _GeneratedPages(selected.BasePlugin):
         """Source URI of each template page -> its finished HTML."""
 
     def on_files(self, files, config):
+        # The theme's assets that no page loads are not copied (theme_assets.is_unused).
+        for file in [file for file in files if not file.is_documentation_page() and is_unused(file.src_uri)]:
+            files.remove(file)
         for src_uri in self.by_src:
             files.append(selected.File.generated(config, src_uri, content=""))
         return files
@@ -293,7 +296,6 @@ def build_language(config_file: Path, site_url: str, chrome: Chrome, pages: Iter
         else:
             produced = fill_changed(filler, rest_of_calls(), call_template_html, written, reuse, kept)
         add_search_entries(engine_out, search_entries)
-        remove_unused_assets(engine_out)
         if chrome.logo_source:  # after the engine's build, which empties its folder first
             copy_logo(Path(config_file).parent / chrome.logo_source, engine_out / chrome.logo)
         write_sitemap(engine_out, base_url, paths)
