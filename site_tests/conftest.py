@@ -17,8 +17,9 @@ from bs4 import BeautifulSoup
 from hypothesis import settings
 
 # Tests do not time (speed is the benchmark's business): Hypothesis's deadline of 200 ms an
-# example only measured the machine, and failed CI once on a busy one (test_hostile_outputs'
-# 240,000-character link example, whose linear time is shown by the steps it counts).
+# example only measured the machine, and failed .ci/run once on a busy one, where no CI variable
+# had turned it off (test_hostile_outputs' 240,000-character link example, whose linear time is
+# shown by the steps it counts).
 settings.register_profile("callsite", deadline=None)
 settings.load_profile("callsite")
 

@@ -109,7 +109,8 @@ def test_topic_pages_share_a_template_only_when_their_chrome_can_be_the_same():
     from callsite.render.pages import Chrome, SitePage
 
     chrome = Chrome(lang="fi", site_name="S", copyright="©", nav=(("Etusivu", ""), ("Aiheet", "aiheet/")),
-                    not_found_body="", home_urls={})
+                    not_found_body="", home_urls={}, colours="", logo="assets/images/callsite-logo.svg",
+                    logo_source=None)
     topics = [SitePage("fi", f"aiheet/{tag}/", f"Aihe {tag}", f"<h1>{tag}</h1>", "topic", {}, "")
               for tag in ("a", "b", "c")]
     template = shared_topic_template(chrome, topics)

@@ -175,6 +175,8 @@ def test_each_feed_holds_its_fifty_latest_events_and_every_call_stays_in_the_dat
                 .replace("published: 1.3.2026", f"published: {day.day}.{day.month}.2026")
                 .replace("tags: [lukiokoulutus]", "tags: [lukiokoulutus, perusopetus]" if number % 2 else
                          "tags: [lukiokoulutus]"))
+        if number == 59:  # a topic written twice is one topic: one item in its feed
+            text = text.replace("tags: [lukiokoulutus, perusopetus]", "tags: [lukiokoulutus, perusopetus, perusopetus]")
         if number == 0:
             text += "changes:\n  - date: 10.3.2026\n    text: {fi: Ohjeet päivitetty., sv: Anvisningarna uppdaterade.}\n"
         (scratch_calls / f"haku-{number:02d}.yaml").write_text(text, encoding="utf-8")

@@ -6,6 +6,7 @@ static hosts send it). Bytes and requests are deterministic for a fixture build;
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,19 @@ def test_only_the_assets_pages_load_are_published(fixture_site):
             if name.endswith((".js", ".css")) and not name.startswith(("javascripts/lunr/", "javascripts/workers/")):
                 assert name.rsplit("/", 1)[-1] in home, name
         assert "lunr/min" in worker or "min/lunr" in worker
+
+
+def test_the_theme_files_left_out_are_exactly_the_ones_not_published(fixture_site):
+    """theme_assets.is_unused, which the engine plugin uses to leave files out of the engine's list
+    (so they are never copied), picks out exactly Material's assets that are not in the folder."""
+    import material
+
+    from callsite.engine.theme_assets import is_unused
+
+    theme = Path(material.__file__).parent / "templates"
+    assets = [path.relative_to(theme).as_posix() for path in (theme / "assets").rglob("*") if path.is_file()]
+    left_out = {name for name in assets if is_unused(name)}
+    assert left_out and len(left_out) < len(assets)
+    for lang in ("fi", "sv"):
+        published = {name for name in assets if (fixture_site / lang / name).is_file()}
+        assert published == set(assets) - left_out

@@ -35,6 +35,6 @@ def is_unused(path: str) -> bool:
     """Whether the theme's file at ``path`` (below the theme, "/"-separated) is one no page loads:
     the engine is told not to copy it (2.3 MB a language, written and deleted before)."""
     folder, _, name = path.rpartition("/")
-    if folder == _STEMMERS:
-        return name.endswith(".js") and name not in _STEMMERS_KEPT
+    if folder == _STEMMERS and name.endswith(".js"):
+        return name not in _STEMMERS_KEPT
     return any(fnmatchcase(path, pattern) for pattern in _UNUSED)

@@ -1,6 +1,7 @@
-"""RSS 2.0 feeds: one per language and one per topic per language. Never imports MkDocs.
+"""RSS 2.0 feeds: one per language and one per topic per language, each with its
+:data:`FEED_ITEMS` latest events. Never imports MkDocs.
 
-Design (see README, "Feeds"): a feed item is an *event* in a call's life, not the call
+Design (see docs/subscriptions.md): a feed item is an *event* in a call's life, not the call
 itself. Feed readers de-duplicate by ``guid``, so an edited item would go unnoticed; each
 event therefore gets its own item with its own guid, made of the call id, the kind of
 event and its date (``<id>/published/2026-03-05``, ``<id>/changed/2026-11-24-1``,

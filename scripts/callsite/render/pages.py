@@ -22,7 +22,7 @@ from ..model.settings import Settings
 from ..model.validate import Catalog
 from ..site.listings import group_by_tag, group_by_year, recently_closed, sort_open, sort_upcoming
 from ..site.status import CallView, Status
-from ..site.urls import DEFAULT_LOGO, NEWSLETTER_PATHS, SECTIONS, SiteUrls, logo_path
+from ..site.urls import NEWSLETTER_PATHS, SECTIONS, SiteUrls, logo_path
 from . import commonmark, localise
 from .templating import (ConstantTranslations, LanguageBytecodeCache, QuickCallContext, QuickEscapeTemplate, Renderer,
                          fill_message)
@@ -480,11 +480,11 @@ class Chrome:
     not_found_body: str
     home_urls: dict
     """Language -> site-absolute URL of its home page: the switcher's target on the 404 page."""
-    colours: str = ""
+    colours: str
     """The agency's colours as CSS custom properties (our stylesheet's values)."""
-    logo: str = DEFAULT_LOGO
+    logo: str
     """Where the header's logo (also the tab's icon) is below the language's root."""
-    logo_source: str | None = None
+    logo_source: str | None
     """The agency's own logo file, relative to the settings file's folder (None: the theme's mark)."""
 
 
