@@ -10,9 +10,9 @@ Receives, per language, from ``commands``: engine-neutral pages, ``render.pages.
 (language, path below the language's root, title, body HTML, head HTML, kind, alternates:
 the same page's URL in each language, description, search text), listings first and then
 the call pages, possibly as a generator; the ``render.pages.Chrome`` of the language (site
-name, copyright, navigation, home URLs, the 404 body, the agency's colours and logo); the site's URL; the output folder of
-the language; the engine's settings file (``mkdocs.yml``: theme, its ``custom_dir`` of
-overrides, plugins); and "now" as a Unix time. Nothing in them is engine-specific.
+name, copyright, navigation, home URLs, the 404 body, the agency's colours and logo); the
+site's URL; the output folder of the language; the engine's settings file (``mkdocs.yml``:
+theme, its ``custom_dir`` of overrides, plugins); and "now" as a Unix time. Nothing in them is engine-specific.
 
 Guarantees: the language's folder holds every page at ``<path>index.html``, each body
 wrapped in the theme (Material's chrome in the language, with ``<html lang>``, the language

@@ -419,13 +419,10 @@ def iter_pages(site: Site, views: list[CallView], now: dt.datetime,
         yield from pages
 
 
-LINKS_WHILE_OPEN = frozenset({Status.OPEN, Status.CLOSING_SOON, Status.CONTINUOUS, Status.UPCOMING})
-
-
 def links_shown(view: CallView) -> tuple:
     """A call page's links: the application form's only while it may still be used."""
     call = view.call
-    if view.status in LINKS_WHILE_OPEN:
+    if view.status.form_may_be_used:
         return call.links
     return tuple(link for link in call.links if link.kind != "application")
 

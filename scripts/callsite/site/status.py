@@ -24,6 +24,11 @@ class Status(str, Enum):
     def is_open(self) -> bool:
         return self in (Status.OPEN, Status.CLOSING_SOON, Status.CONTINUOUS)
 
+    @property
+    def form_may_be_used(self) -> bool:
+        """Open, or not yet: time moves a call from upcoming to open, nothing back."""
+        return self.is_open or self is Status.UPCOMING
+
 
 def status_of_round(round_: Round, now: dt.datetime, closing_soon: dt.timedelta) -> Status:
     """A round is open from ``opens`` (inclusive) until ``closes`` (exclusive); continuous
